@@ -1,0 +1,89 @@
+/**
+ * The journal cell grammar (WORKBOOK-FORMAT «Журнал»): one token per cell,
+ * case-insensitive, surrounding spaces ignored, Russian or English letters.
+ */
+import type { CellValue } from "../cells.js";
+import type { Lang } from "../i18n.js";
+import { norm } from "../schema.js";
+
+export type Attendance = "present" | "absent" | "excused" | "ill" | "late" | "exempt";
+
+export interface JournalEntry {
+  ok: true;
+  attendance: Attendance;
+  /** Numeric marks 1..5 (a trailing +/- ignored); "5/4" gives two. */
+  marks: number[];
+  /** зач/pass = true, незач/fail = false, otherwise null. */
+  pass: boolean | null;
+}
+
+export interface JournalInvalid {
+  ok: false;
+  text: string;
+}
+
+export type JournalCell = JournalEntry | JournalInvalid;
+
+const PRESENT: JournalEntry = { ok: true, attendance: "present", marks: [], pass: null };
+
+const WORDS: Record<string, Omit<JournalEntry, "ok">> = {
+  зач: { attendance: "present", marks: [], pass: true },
+  pass: { attendance: "present", marks: [], pass: true },
+  незач: { attendance: "present", marks: [], pass: false },
+  fail: { attendance: "present", marks: [], pass: false },
+  н: { attendance: "absent", marks: [], pass: null },
+  a: { attendance: "absent", marks: [], pass: null },
+  у: { attendance: "excused", marks: [], pass: null },
+  e: { attendance: "excused", marks: [], pass: null },
+  б: { attendance: "ill", marks: [], pass: null },
+  s: { attendance: "ill", marks: [], pass: null },
+  оп: { attendance: "late", marks: [], pass: null },
+  l: { attendance: "late", marks: [], pass: null },
+  осв: { attendance: "exempt", marks: [], pass: null },
+  x: { attendance: "exempt", marks: [], pass: null },
+};
+
+const MARK = /^([1-5])[+-]?$/;
+const TWO_MARKS = /^([1-5])[+-]?\s*\/\s*([1-5])[+-]?$/;
+
+/** Parse one journal cell. Never throws: what is not in the grammar comes back invalid. */
+export function parseJournalCell(value: CellValue | undefined): JournalCell {
+  if (value === null || value === undefined) return PRESENT;
+  if (typeof value === "number") {
+    return Number.isInteger(value) && value >= 1 && value <= 5
+      ? { ok: true, attendance: "present", marks: [value], pass: null }
+      : { ok: false, text: String(value) };
+  }
+  if (typeof value === "boolean" || value instanceof Date) {
+    return { ok: false, text: value instanceof Date ? value.toISOString().slice(0, 10) : String(value) };
+  }
+  const text = norm(value);
+  if (text === "") return PRESENT;
+  const word = WORDS[text];
+  if (word) return { ok: true, ...word, marks: [] };
+  const one = MARK.exec(text);
+  if (one) return { ok: true, attendance: "present", marks: [Number(one[1])], pass: null };
+  const two = TWO_MARKS.exec(text);
+  if (two) return { ok: true, attendance: "present", marks: [Number(two[1]), Number(two[2])], pass: null };
+  return { ok: false, text: String(value) };
+}
+
+/** True for absences that count in «пропуски»: н, у, б. */
+export function isAbsence(a: Attendance): boolean {
+  return a === "absent" || a === "excused" || a === "ill";
+}
+
+/** Tokens offered in dropdowns and the sidebar, per language. */
+export const ATTENDANCE_TOKENS: Record<Lang, Record<Exclude<Attendance, "present">, string>> = {
+  ru: { absent: "н", excused: "у", ill: "б", late: "оп", exempt: "осв" },
+  en: { absent: "a", excused: "e", ill: "s", late: "l", exempt: "x" },
+};
+
+/** Every token of the grammar (both languages), for data validation help and lists. */
+export const ALL_TOKENS: readonly string[] = ["5", "4", "3", "2", "1", "5/4", ...Object.keys(WORDS)];
+
+/**
+ * A case-insensitive regular expression matching every valid non-blank cell, for sheet data
+ * validation (Google Sheets REGEXMATCH, RE2 syntax).
+ */
+export const JOURNAL_CELL_PATTERN = `(?i)^\\s*([1-5][+-]?(\\s*/\\s*[1-5][+-]?)?|${Object.keys(WORDS).join("|")})\\s*$`;

@@ -1,0 +1,497 @@
+/**
+ * WORKBOOK-FORMAT v1: every sheet the program knows, with Russian headers and English
+ * aliases. Header matching is case- and space-insensitive in either language.
+ */
+import type { Lang, Msg } from "./i18n.js";
+
+export const FORMAT_VERSION = 1;
+
+export type SheetKey =
+  | "settings"
+  | "students"
+  | "staff"
+  | "groups"
+  | "enrollments"
+  | "schedule"
+  | "changes"
+  | "holidays"
+  | "contacts"
+  | "feedback"
+  | "audit"
+  | "problems";
+
+export type ColumnKind =
+  | "id"
+  | "text"
+  | "date"
+  | "time"
+  | "enum"
+  | "ref"
+  | "email"
+  | "phone"
+  | "datetime"
+  | "int";
+
+export type EnumKey = "status" | "role" | "weekday" | "mode" | "changeKind" | "yesNo";
+
+export interface ColumnSpec {
+  /** Stable key used in records. */
+  key: string;
+  ru: string;
+  en: string;
+  /** More spellings a person may type. */
+  aliases?: readonly string[];
+  kind: ColumnKind;
+  required?: boolean;
+  enumOf?: EnumKey;
+  /** For kind "ref": the sheet whose ID column this points to. */
+  ref?: SheetKey;
+  /** A blank ref means "all" (e.g. Contacts.Group); otherwise blank is simply empty. */
+}
+
+export interface SheetSpec {
+  key: SheetKey;
+  ru: string;
+  en: string;
+  aliases?: readonly string[];
+  columns: readonly ColumnSpec[];
+  /** The column holding this sheet's unique ID, if any. */
+  idColumn?: string;
+  /** Written by the program; not hand-edited. */
+  programOwned?: boolean;
+  /** Hidden from everyday view. */
+  hidden?: boolean;
+}
+
+export interface EnumValue {
+  /** Canonical value used in records. */
+  value: string;
+  ru: string;
+  en: string;
+  synonyms?: readonly string[];
+}
+
+export const ENUMS: Record<EnumKey, readonly EnumValue[]> = {
+  status: [
+    { value: "applied", ru: "заявка", en: "applied" },
+    { value: "active", ru: "обучается", en: "active", synonyms: ["учится"] },
+    { value: "left", ru: "выбыл", en: "left", synonyms: ["выбыла", "выбыл(а)", "withdrawn"] },
+  ],
+  role: [
+    { value: "teacher", ru: "преподаватель", en: "teacher", synonyms: ["сетевой преподаватель", "учитель"] },
+    { value: "tutor", ru: "тьютор", en: "tutor" },
+    { value: "coordinator", ru: "координатор", en: "coordinator" },
+    { value: "support", ru: "вспомогательный", en: "support", synonyms: ["вспомогательный персонал"] },
+  ],
+  weekday: [
+    { value: "1", ru: "Пн", en: "Mon", synonyms: ["понедельник", "monday", "пон"] },
+    { value: "2", ru: "Вт", en: "Tue", synonyms: ["вторник", "tuesday", "tues"] },
+    { value: "3", ru: "Ср", en: "Wed", synonyms: ["среда", "wednesday"] },
+    { value: "4", ru: "Чт", en: "Thu", synonyms: ["четверг", "thursday", "thur", "thurs"] },
+    { value: "5", ru: "Пт", en: "Fri", synonyms: ["пятница", "friday"] },
+    { value: "6", ru: "Сб", en: "Sat", synonyms: ["суббота", "saturday"] },
+    { value: "7", ru: "Вс", en: "Sun", synonyms: ["воскресенье", "sunday"] },
+  ],
+  mode: [
+    { value: "online", ru: "онлайн", en: "online", synonyms: ["дистанционно"] },
+    { value: "offline", ru: "очно", en: "offline", synonyms: ["in person"] },
+  ],
+  changeKind: [
+    {
+      value: "cancel",
+      ru: "отмена",
+      en: "cancel",
+      synonyms: ["отменён", "отменен", "cancelled", "canceled"],
+    },
+    { value: "move", ru: "перенос", en: "move", synonyms: ["moved", "reschedule"] },
+    {
+      value: "extra",
+      ru: "доп. урок",
+      en: "extra lesson",
+      synonyms: ["доп урок", "дополнительный урок", "extra"],
+    },
+    { value: "consultation", ru: "консультация", en: "consultation" },
+  ],
+  yesNo: [
+    { value: "yes", ru: "да", en: "yes", synonyms: ["y", "д", "true", "1", "+", "истина"] },
+    { value: "no", ru: "нет", en: "no", synonyms: ["n", "н", "false", "0", "-", "ложь"] },
+  ],
+};
+
+/** Normalise a header or token for matching: lower case, ё→е, spaces folded, trimmed. */
+export function norm(s: unknown): string {
+  return String(s ?? "")
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
+}
+
+/** Find the canonical enum value for what a person typed, or undefined. */
+export function enumValue(key: EnumKey, typed: unknown): string | undefined {
+  const n = norm(typed).replace(/\.$/, "");
+  if (!n) return undefined;
+  for (const e of ENUMS[key]) {
+    const names = [e.value, e.ru, e.en, ...(e.synonyms ?? [])].map((x) => norm(x).replace(/\.$/, ""));
+    if (names.includes(n)) return e.value;
+  }
+  return undefined;
+}
+
+/** The label of a canonical enum value in a language. */
+export function enumLabel(key: EnumKey, value: string, lang: Lang): string {
+  const e = ENUMS[key].find((x) => x.value === value);
+  return e ? e[lang] : value;
+}
+
+const col = (
+  key: string,
+  ru: string,
+  en: string,
+  kind: ColumnKind,
+  extra: Partial<ColumnSpec> = {},
+): ColumnSpec => ({ key, ru, en, kind, ...extra });
+
+export const SHEETS: Record<SheetKey, SheetSpec> = {
+  settings: {
+    key: "settings",
+    ru: "Настройки",
+    en: "Settings",
+    columns: [
+      col("key", "Параметр", "Key", "text", { required: true }),
+      col("value", "Значение", "Value", "text"),
+    ],
+  },
+  students: {
+    key: "students",
+    ru: "Учащиеся",
+    en: "Students",
+    idColumn: "id",
+    columns: [
+      col("id", "ID", "ID", "id", { required: true }),
+      col("name", "ФИО", "Name", "text", { required: true, aliases: ["Full name", "Учащийся"] }),
+      col("className", "Класс", "Class", "text", { aliases: ["Grade"] }),
+      col("status", "Статус", "Status", "enum", { enumOf: "status" }),
+      col("parent", "Родитель", "Parent", "text"),
+      col("parentEmail", "Email родителя", "Parent email", "email", { aliases: ["E-mail родителя"] }),
+      col("parentPhone", "Телефон родителя", "Parent phone", "phone"),
+      col("channel", "Канал связи", "Contact channel", "text"),
+      col("consent", "Согласие на обработку ПДн", "Data consent", "enum", {
+        enumOf: "yesNo",
+        aliases: ["Согласие", "Consent"],
+      }),
+      col("needs", "Особенности", "Needs", "text"),
+      col("note", "Примечание", "Note", "text"),
+    ],
+  },
+  staff: {
+    key: "staff",
+    ru: "Сотрудники",
+    en: "Staff",
+    idColumn: "id",
+    columns: [
+      col("id", "ID", "ID", "id", { required: true }),
+      col("name", "ФИО", "Name", "text", { required: true, aliases: ["Full name"] }),
+      col("role", "Роль", "Role", "enum", { enumOf: "role", required: true }),
+      col("email", "Email", "Email", "email", { aliases: ["E-mail", "Почта"] }),
+      col("phone", "Телефон", "Phone", "phone"),
+      col("subjects", "Предметы", "Subjects", "text"),
+    ],
+  },
+  groups: {
+    key: "groups",
+    ru: "Группы",
+    en: "Groups",
+    idColumn: "id",
+    columns: [
+      col("id", "ID", "ID", "id", { required: true }),
+      col("title", "Название", "Title", "text", { aliases: ["Name"] }),
+      col("subject", "Предмет", "Subject", "text"),
+      col("teacherId", "Преподаватель", "Teacher", "ref", { ref: "staff" }),
+      col("tutorId", "Тьютор", "Tutor", "ref", { ref: "staff" }),
+      col("link", "Ссылка", "Link", "text"),
+      col("note", "Примечание", "Note", "text"),
+    ],
+  },
+  enrollments: {
+    key: "enrollments",
+    ru: "Зачисления",
+    en: "Enrollments",
+    aliases: ["Enrolments"],
+    columns: [
+      col("studentId", "Учащийся", "Student", "ref", { ref: "students", required: true }),
+      col("groupId", "Группа", "Group", "ref", { ref: "groups", required: true }),
+      col("from", "С", "From", "date", { required: true }),
+      col("to", "По", "To", "date"),
+    ],
+  },
+  schedule: {
+    key: "schedule",
+    ru: "Расписание",
+    en: "Schedule",
+    columns: [
+      col("groupId", "Группа", "Group", "ref", { ref: "groups", required: true }),
+      col("weekday", "День недели", "Weekday", "enum", {
+        enumOf: "weekday",
+        required: true,
+        aliases: ["День", "Day"],
+      }),
+      col("start", "Начало", "Start", "time", { required: true }),
+      col("end", "Окончание", "End", "time", { required: true, aliases: ["Конец"] }),
+      col("mode", "Формат", "Mode", "enum", { enumOf: "mode" }),
+      col("from", "С", "From", "date"),
+      col("to", "По", "To", "date"),
+    ],
+  },
+  changes: {
+    key: "changes",
+    ru: "Изменения расписания",
+    en: "Schedule changes",
+    columns: [
+      col("date", "Дата", "Date", "date", { required: true }),
+      col("groupId", "Группа", "Group", "ref", { ref: "groups", required: true }),
+      col("kind", "Тип", "Kind", "enum", { enumOf: "changeKind", required: true, aliases: ["Type"] }),
+      col("start", "Начало", "Start", "time"),
+      col("end", "Окончание", "End", "time", { aliases: ["Конец"] }),
+      col("newDate", "Новая дата", "New date", "date"),
+      col("reason", "Причина", "Reason", "text"),
+      col("notified", "Сообщено", "Notified", "date"),
+    ],
+  },
+  holidays: {
+    key: "holidays",
+    ru: "Каникулы",
+    en: "Holidays",
+    columns: [
+      col("from", "С", "From", "date", { required: true }),
+      col("to", "По", "To", "date", { required: true }),
+      col("name", "Название", "Name", "text"),
+    ],
+  },
+  contacts: {
+    key: "contacts",
+    ru: "Контакты",
+    en: "Contacts",
+    columns: [
+      col("date", "Дата", "Date", "date", { required: true }),
+      col("staffId", "Сотрудник", "Staff", "ref", { ref: "staff", required: true }),
+      col("groupId", "Группа", "Group", "ref", { ref: "groups" }),
+      col("studentId", "Учащийся", "Student", "ref", { ref: "students" }),
+      col("channel", "Канал", "Channel", "text"),
+      col("summary", "Содержание", "Summary", "text"),
+    ],
+  },
+  feedback: {
+    key: "feedback",
+    ru: "Отзывы родителей",
+    en: "Parent feedback",
+    programOwned: true,
+    columns: [
+      col("timestamp", "Отметка времени", "Timestamp", "datetime", { required: true }),
+      col("token", "Токен", "Token", "text"),
+      col("studentId", "Учащийся", "Student", "ref", { ref: "students" }),
+      col("rating", "Оценка", "Rating", "int"),
+      col("good", "Что получается", "What goes well", "text"),
+      col("problems", "Что мешает", "Problems", "text"),
+      col("question", "Вопрос", "Question", "text"),
+      col("answered", "Ответ дан", "Answered", "date"),
+    ],
+  },
+  audit: {
+    key: "audit",
+    ru: "Аудит",
+    en: "Audit",
+    programOwned: true,
+    columns: [
+      col("when", "Когда", "When", "datetime"),
+      col("who", "Кто", "Who", "text"),
+      col("action", "Действие", "Action", "text"),
+      col("sheet", "Лист", "Sheet", "text"),
+      col("cell", "Ячейка", "Cell", "text"),
+      col("old", "Было", "Old", "text"),
+      col("new", "Стало", "New", "text"),
+    ],
+  },
+  problems: {
+    key: "problems",
+    ru: "Проблемы",
+    en: "Problems",
+    programOwned: true,
+    columns: [
+      col("where", "Где", "Where", "text"),
+      col("severity", "Важность", "Severity", "text"),
+      col("code", "Код", "Code", "text"),
+      col("message", "Сообщение", "Message", "text"),
+    ],
+  },
+};
+
+/** The sheets `init` / «Настроить книгу» creates, in tab order. */
+export const SETUP_ORDER: readonly SheetKey[] = [
+  "settings",
+  "students",
+  "staff",
+  "groups",
+  "enrollments",
+  "schedule",
+  "changes",
+  "holidays",
+  "contacts",
+  "feedback",
+  "audit",
+];
+
+/** Sheet title in a language. */
+export function sheetTitle(key: SheetKey, lang: Lang): string {
+  return SHEETS[key][lang];
+}
+
+/** Which known sheet a tab name is, in either language (case/space-insensitive). */
+export function sheetKeyOf(name: string): SheetKey | undefined {
+  const n = norm(name);
+  for (const spec of Object.values(SHEETS)) {
+    if ([spec.ru, spec.en, ...(spec.aliases ?? [])].some((x) => norm(x) === n)) return spec.key;
+  }
+  return undefined;
+}
+
+/** Which column of a sheet a header is, or undefined. */
+export function columnKeyOf(spec: SheetSpec, header: unknown): string | undefined {
+  const n = norm(header);
+  if (!n) return undefined;
+  for (const c of spec.columns) {
+    if ([c.ru, c.en, ...(c.aliases ?? [])].some((x) => norm(x) === n)) return c.key;
+  }
+  return undefined;
+}
+
+/** Settings: key -> {ru, en, default}. */
+export interface SettingSpec {
+  key: SettingKey;
+  ru: string;
+  en: string;
+  default: string;
+  help: Msg;
+}
+
+export type SettingKey =
+  | "school"
+  | "schoolYear"
+  | "language"
+  | "timeZone"
+  | "absenceThreshold"
+  | "daysWithoutContact"
+  | "roundingThreshold"
+  | "minimumMarks"
+  | "naWeight"
+  | "reportRecipients"
+  | "reportFolder"
+  | "schoolContact";
+
+export const SETTINGS: readonly SettingSpec[] = [
+  {
+    key: "school",
+    ru: "Школа",
+    en: "School",
+    default: "",
+    help: { ru: "название школы для отчётов", en: "school name for reports" },
+  },
+  {
+    key: "schoolYear",
+    ru: "Учебный год",
+    en: "School year",
+    default: "",
+    help: { ru: "например 2026/2027", en: "e.g. 2026/2027" },
+  },
+  { key: "language", ru: "Язык", en: "Language", default: "ru", help: { ru: "ru или en", en: "ru or en" } },
+  {
+    key: "timeZone",
+    ru: "Часовой пояс",
+    en: "Time zone",
+    default: "Europe/Moscow",
+    help: { ru: "имя IANA", en: "IANA name" },
+  },
+  {
+    key: "absenceThreshold",
+    ru: "Порог пропусков, %",
+    en: "Absence threshold, %",
+    default: "30",
+    help: {
+      ru: "в группе риска при доле пропусков не меньше",
+      en: "at risk when the missed share is at least",
+    },
+  },
+  {
+    key: "daysWithoutContact",
+    ru: "Дней без контакта",
+    en: "Days without contact",
+    default: "7",
+    help: {
+      ru: "сотрудник без контакта с группой дольше",
+      en: "staff member without contact with a group for longer",
+    },
+  },
+  {
+    key: "roundingThreshold",
+    ru: "Порог округления",
+    en: "Rounding threshold",
+    default: "0.5",
+    help: {
+      ru: "дробная часть, с которой отметка округляется вверх",
+      en: "fractional part from which a mark rounds up",
+    },
+  },
+  {
+    key: "minimumMarks",
+    ru: "Минимум отметок",
+    en: "Minimum marks",
+    default: "3",
+    help: { ru: "меньше отметок за месяц — н/а", en: "fewer marks in a month give N/A" },
+  },
+  {
+    key: "naWeight",
+    ru: "Вес н/а в СОУ",
+    en: "N/A weight in SOU",
+    default: "7",
+    help: { ru: "вес н/а в формуле СОУ", en: "weight of N/A in SOU" },
+  },
+  {
+    key: "reportRecipients",
+    ru: "Получатели отчёта",
+    en: "Report recipients",
+    default: "",
+    help: { ru: "адреса через запятую", en: "emails, comma-separated" },
+  },
+  {
+    key: "reportFolder",
+    ru: "Папка отчётов",
+    en: "Report folder",
+    default: "",
+    help: { ru: "папка Google Диска для отчётов", en: "Google Drive folder for reports" },
+  },
+  {
+    key: "schoolContact",
+    ru: "Контакт школы",
+    en: "School contact",
+    default: "",
+    help: { ru: "телефон или email для писем родителям", en: "phone or email for letters to parents" },
+  },
+];
+
+export function settingKeyOf(typed: unknown): SettingKey | undefined {
+  const n = norm(typed);
+  return SETTINGS.find((s) => norm(s.ru) === n || norm(s.en) === n || norm(s.key) === n)?.key;
+}
+
+/** Journal sheets: «Журнал G01» / «Journal G01». */
+export const JOURNAL_PREFIX = { ru: "Журнал ", en: "Journal " } as const;
+
+export function journalSheetName(groupId: string, lang: Lang): string {
+  return JOURNAL_PREFIX[lang] + groupId;
+}
+
+/** The group ID of a journal tab name, in either language, or undefined. */
+export function journalGroupOf(name: string): string | undefined {
+  const m = /^\s*(журнал|journal)\s+(.+?)\s*$/i.exec(name);
+  return m ? m[2] : undefined;
+}

@@ -1,0 +1,91 @@
+/**
+ * The interfaces the application needs from the outside world. The core never calls out;
+ * application functions (src/app) take these ports, adapters (src/apps-script, src/node)
+ * implement them.
+ */
+import type { CellValue, WriteValue } from "./core/cells.js";
+
+/** A sheet's values as read: row 0 is sheet row 1; trailing blank rows/columns trimmed. */
+export interface Table {
+  sheet: string;
+  values: CellValue[][];
+}
+
+/** A rectangle inside a sheet, 1-based. */
+export interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface Validation {
+  range: Rect;
+  /** Allowed values (dropdown) ... */
+  list?: readonly string[];
+  /** ... or a regular expression the text should match (Apps Script: REGEXMATCH). */
+  pattern?: string;
+  /** true: invalid input is rejected; false: only a warning (a tutor is never blocked). */
+  strict: boolean;
+  help?: string;
+}
+
+export interface Protection {
+  /** Protect only these first rows (header) ... */
+  rows?: number;
+  /** ... or the whole sheet, editable only by these emails (plus the owner). */
+  editors?: readonly string[];
+  description?: string;
+}
+
+/** One sheet's share of a write batch. Every string is neutralised by the adapter. */
+export interface SheetWrite {
+  sheet: string;
+  /** Create the sheet if it does not exist (appended after the existing tabs). */
+  create?: boolean;
+  /** Clear all values (and backgrounds) before writing: a rerun replaces, never duplicates. */
+  clear?: boolean;
+  /** Rectangular blocks of values at 1-based positions. */
+  cells?: readonly { row: number; col: number; values: readonly (readonly WriteValue[])[] }[];
+  /** Rows appended after the last non-blank row. */
+  append?: readonly (readonly WriteValue[])[];
+  frozenRows?: number;
+  /** Replaces the sheet's validations that the program set before (same ranges). */
+  validations?: readonly Validation[];
+  /** Cell backgrounds (null = none), e.g. grey outside an enrollment. */
+  backgrounds?: readonly { range: Rect; color: string | null }[];
+  /** Bold header row(s). */
+  boldRows?: number;
+  protection?: Protection;
+  hidden?: boolean;
+}
+
+/**
+ * A workbook read and written in batches: `read` is one batch for all named sheets,
+ * `write` one batch for all changes. Adapters: exceljs (.xlsx), SpreadsheetApp, Sheets API.
+ */
+export interface Workbook {
+  /** Tab names in order. */
+  sheetNames(): string[];
+  /** Values of the named sheets that exist (missing ones are absent from the map). */
+  read(sheets: readonly string[]): Map<string, Table>;
+  /** Apply all writes as one batch. */
+  write(batch: readonly SheetWrite[]): void;
+}
+
+/** The current time; tests pass a fake. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Key-value store for small state (script properties). Values are JSON strings. */
+export interface Store {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+export interface Lock {
+  /** Run fn holding the document lock; always released. */
+  withLock<T>(fn: () => T): T;
+}
