@@ -71,8 +71,13 @@ export class MemoryWorkbook implements Workbook {
         while (r.length < col) r.push(null);
         r[col - 1] = readBack(safeCell(v));
       };
-      for (const b of w.cells ?? [])
-        b.values.forEach((line, i) => line.forEach((v, j) => put(b.row + i, b.col + j, v)));
+      for (const b of w.cells ?? []) {
+        b.values.forEach((line, i) => {
+          line.forEach((v, j) => {
+            put(b.row + i, b.col + j, v);
+          });
+        });
+      }
       if (w.append?.length) {
         const start = trim(grid).length + 1;
         w.append.forEach((line, i) => {
