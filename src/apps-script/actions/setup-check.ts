@@ -1,0 +1,38 @@
+/** Menu actions «Настроить книгу» and «Проверить данные». */
+import { checkWorkbook, problemsWrite, summaryLine } from "../../app/check.js";
+import { setupWorkbook } from "../../app/setup.js";
+import { activeSpreadsheet, sheetLinker, workbook, workbookLang } from "../env.js";
+import { withDocumentLock } from "../lock.js";
+
+export function runSetup(): void {
+  const lang = workbookLang();
+  const created = withDocumentLock(() => setupWorkbook(workbook(), lang));
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(
+    lang === "ru"
+      ? created.length
+        ? `Созданы листы: ${created.join(", ")}.`
+        : "Все листы на месте; данные не изменены."
+      : created.length
+        ? `Created sheets: ${created.join(", ")}.`
+        : "Every sheet is in place; no data was changed.",
+  );
+}
+
+export function runCheck(): void {
+  const ss = activeSpreadsheet();
+  const wb = workbook();
+  const result = withDocumentLock(() => {
+    const r = checkWorkbook(wb);
+    wb.write([problemsWrite(r.issues, r.lang, r.model.tabs.problems, sheetLinker(ss))]);
+    return r;
+  });
+  const line = summaryLine(result.issues, result.lang);
+  const more =
+    result.issues.length === 0
+      ? ""
+      : result.lang === "ru"
+        ? " Подробности и ссылки на ячейки — на листе «Проблемы»."
+        : " Details with links to the cells are on the Problems sheet.";
+  SpreadsheetApp.getUi().alert(line + more);
+}

@@ -1,0 +1,339 @@
+/**
+ * Renders a ReportDoc (src/core/report/model.ts) to a .docx with the `docx` package: real Word
+ * headings, bullet numbering, tables and native charts ("Edit data" works in Word), on A4 with
+ * 2 cm margins. The Apps Script renderer takes the same model, so both say the same words.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { ChartRun, type ChartRunOptions } from "docx/charts";
+import type { BulletList, ChartBlock, Heading, ReportDoc, TableBlock } from "../../core/report/model.js";
+
+export interface DocxOptions {
+  /**
+   * Font of the whole document, charts included. Default "Arial": every Word has it, it has
+   * Cyrillic, and LibreOffice draws it with the metric-compatible Liberation Sans, so the
+   * layout is the same everywhere. ("DejaVu Sans" is not on Windows: Word would substitute.)
+   */
+  font?: string;
+}
+
+export const DEFAULT_FONT = "Arial";
+
+// Twips (1/20 pt). A4 portrait, 2 cm margins: 17 cm of text width.
+const PAGE_WIDTH = 11906;
+const PAGE_HEIGHT = 16838;
+const MARGIN = 1134;
+const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+/** Text width in CSS pixels (96 dpi), the unit of a chart's size. */
+const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH / 1440) * 96);
+
+const BULLETS = "report-bullets";
+const NOTE_STYLE = "Note";
+const CAPTION_STYLE = "TableCaption";
+const CELL_STYLE = "TableText";
+const GREY = "595959";
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "A6A6A6" };
+
+/** XML 1.0 forbids these; a stray one pasted into a sheet cell would make the file unreadable. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+const WORDS = {
+  ru: { page: "Страница ", of: " из " },
+  en: { page: "Page ", of: " of " },
+} as const;
+
+/** Text runs of one string; line breaks in the model become line breaks in Word. */
+function runs(text: string, bold = false): TextRun[] {
+  return text
+    .replace(NOT_XML, "")
+    .split(/\r?\n/)
+    .map((line, i) => new TextRun({ text: line, bold: bold || undefined, break: i > 0 ? 1 : undefined }));
+}
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
+function heading(b: Heading): Paragraph {
+  return new Paragraph({ heading: HEADINGS[b.level], children: runs(b.text) });
+}
+
+function bullets(b: BulletList): Paragraph[] {
+  return b.items.map(
+    (item) => new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: runs(item) }),
+  );
+}
+
+const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
+
+/**
+ * Column widths in twips, summing to the text width: each column gets a share by how long its
+ * text runs (its longest header word must fit unbroken; long cell text may wrap), and no column
+ * falls below what two or three characters need.
+ */
+export function columnWidths(header: string[], rows: string[][], total = TEXT_WIDTH): number[] {
+  const n = Math.max(header.length, ...rows.map((r) => r.length), 1);
+  const sample = rows.length > 200 ? rows.slice(0, 200) : rows;
+  const weights: number[] = [];
+  for (let c = 0; c < n; c++) {
+    const word = Math.max(0, ...(header[c] ?? "").split(/\s+/).map((w) => w.length));
+    let cell = 0;
+    for (const r of sample) cell = Math.max(cell, (r[c] ?? "").length);
+    weights.push(Math.max(4, word + 1, Math.min(cell, 32)));
+  }
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w) => Math.floor((total * w) / sum));
+  widths[0] += total - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+function cell(text: string, width: number, align: "left" | "right" | "center", header: boolean): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    shading: header ? { fill: "EDEDED", type: "clear", color: "auto" } : undefined,
+    verticalAlign: header ? "bottom" : "top",
+    children: [new Paragraph({ style: CELL_STYLE, alignment: ALIGN[align], children: runs(text, header) })],
+  });
+}
+
+function table(b: TableBlock): (Paragraph | Table)[] {
+  const widths = columnWidths(b.header, b.rows);
+  const n = widths.length;
+  const align = (c: number) => b.align?.[c] ?? "left";
+  const pad = (r: string[]) => Array.from({ length: n }, (_, c) => r[c] ?? "");
+  const rows = [
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: pad(b.header).map((t, c) => cell(t, widths[c], align(c), true)),
+    }),
+    ...b.rows.map(
+      (r) =>
+        new TableRow({
+          cantSplit: true,
+          children: pad(r).map((t, c) => cell(t, widths[c], align(c), false)),
+        }),
+    ),
+  ];
+  const out: (Paragraph | Table)[] = [];
+  if (b.caption) out.push(new Paragraph({ style: CAPTION_STYLE, children: runs(b.caption) }));
+  out.push(
+    new Table({
+      rows,
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      margins: { top: 30, bottom: 30, left: 70, right: 70 },
+      borders: {
+        top: BORDER,
+        bottom: BORDER,
+        left: BORDER,
+        right: BORDER,
+        insideHorizontal: BORDER,
+        insideVertical: BORDER,
+      },
+    }),
+    // Word needs a paragraph between two tables, and a little air before what follows.
+    new Paragraph({ spacing: { before: 0, after: 80 }, children: [] }),
+  );
+  return out;
+}
+
+/** Integer data reads best without ".0"; fractional data with one decimal. */
+function labelFormat(b: ChartBlock): string {
+  return b.series.every((s) => s.values.every((v) => v === null || Number.isInteger(v))) ? "0" : "0.0";
+}
+
+function chartOptions(b: ChartBlock, font: string): ChartRunOptions {
+  const bars = b.categories.length * Math.max(1, b.series.length);
+  const legend = b.series.length > 1 ? { position: "bottom" as const } : (false as const);
+  const common = {
+    title: { text: b.title, font: { size: 12, bold: true } },
+    categories: b.categories,
+    series: b.series.map((s) => ({ name: s.name, values: s.values })),
+    legend,
+    font: { name: font },
+    gapWidth: 60,
+    dataLabels: {
+      value: true,
+      position: "outsideEnd" as const,
+      numberFormat: labelFormat(b),
+      font: { size: 9 },
+    },
+    altText: { name: b.title, description: b.alt },
+  };
+  const valueAxis = { minimum: 0, maximum: b.max, gridlines: true, font: { size: 9 } };
+  if (b.chart === "bar") {
+    return {
+      ...common,
+      type: "bar",
+      // Word draws the first category at the bottom; readers expect the list order top-down.
+      categoryAxis: { reverseOrder: true, font: { size: 9 } },
+      valueAxis: { ...valueAxis, crossesAt: "maximum" },
+      transformation: { width: TEXT_WIDTH_PX, height: Math.min(820, 90 + bars * 24 + (legend ? 30 : 0)) },
+    };
+  }
+  return {
+    ...common,
+    type: "column",
+    categoryAxis: { font: { size: 10 } },
+    valueAxis,
+    transformation: { width: TEXT_WIDTH_PX, height: 300 + (legend ? 30 : 0) },
+  };
+}
+
+function chart(b: ChartBlock, font: string): Paragraph[] {
+  const alt = new Paragraph({ style: NOTE_STYLE, spacing: { after: 200 }, children: runs(b.alt) });
+  if (b.categories.length === 0 || b.series.length === 0) {
+    // Nothing to draw: Word cannot hold an empty chart, so the title and the summary stand alone.
+    return [new Paragraph({ style: CAPTION_STYLE, children: runs(b.title) }), alt];
+  }
+  const clean = {
+    ...b,
+    title: b.title.replace(NOT_XML, ""),
+    categories: b.categories.map((c) => c.replace(NOT_XML, "")),
+    series: b.series.map((s) => ({ ...s, name: s.name.replace(NOT_XML, "") })),
+    alt: b.alt.replace(NOT_XML, ""),
+  };
+  return [
+    new Paragraph({
+      keepNext: true,
+      spacing: { before: 120, after: 40 },
+      children: [new ChartRun(chartOptions(clean, font))],
+    }),
+    alt,
+  ];
+}
+
+function footer(lang: ReportDoc["lang"]): Footer {
+  const w = WORDS[lang];
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: NOTE_STYLE,
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [w.page, PageNumber.CURRENT, w.of, PageNumber.TOTAL_PAGES] })],
+      }),
+    ],
+  });
+}
+
+/** The .docx bytes of a report. */
+export async function renderDocx(doc: ReportDoc, opts: DocxOptions = {}): Promise<Buffer> {
+  const font = opts.font ?? DEFAULT_FONT;
+  const language = { value: doc.lang === "ru" ? "ru-RU" : "en-US" };
+  const children: (Paragraph | Table)[] = [];
+  for (const b of doc.blocks) {
+    switch (b.kind) {
+      case "heading":
+        children.push(heading(b));
+        break;
+      case "paragraph": {
+        const kids: ParagraphChild[] = [];
+        if (b.lead) kids.push(...runs(b.lead, true), new TextRun(" "));
+        kids.push(...runs(b.text));
+        children.push(new Paragraph({ style: b.style === "note" ? NOTE_STYLE : undefined, children: kids }));
+        break;
+      }
+      case "bullets":
+        children.push(...bullets(b));
+        break;
+      case "table":
+        children.push(...table(b));
+        break;
+      case "chart":
+        children.push(...chart(b, font));
+        break;
+    }
+  }
+  const headingStyle = (size: number, before: number, after: number) => ({
+    run: { font, size, bold: true, color: "1F3864", language },
+    paragraph: { keepNext: true, keepLines: true, spacing: { before, after } },
+  });
+  const document = new Document({
+    title: doc.title.replace(NOT_XML, ""),
+    creator: "coordinator",
+    lastModifiedBy: "coordinator",
+    // Charts take the theme's body font; make it the document's so they match the text.
+    theme: { fonts: { body: font, headings: font } },
+    styles: {
+      default: {
+        document: {
+          run: { font, size: 22, language },
+          paragraph: { spacing: { after: 120, line: 264 } },
+        },
+        heading1: headingStyle(32, 0, 200),
+        heading2: headingStyle(26, 280, 100),
+        heading3: headingStyle(23, 200, 80),
+      },
+      paragraphStyles: [
+        {
+          id: NOTE_STYLE,
+          name: "Note",
+          basedOn: "Normal",
+          quickFormat: true,
+          run: { size: 18, color: GREY },
+          paragraph: { spacing: { after: 100 } },
+        },
+        {
+          id: CAPTION_STYLE,
+          name: "Table Caption",
+          basedOn: "Normal",
+          quickFormat: true,
+          run: { size: 20, bold: true },
+          paragraph: { keepNext: true, spacing: { before: 160, after: 80 } },
+        },
+        {
+          id: CELL_STYLE,
+          name: "Table Text",
+          basedOn: "Normal",
+          run: { size: 18 },
+          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+        },
+      ],
+    },
+    numbering: {
+      config: [
+        {
+          reference: BULLETS,
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.BULLET,
+              text: "\u2022",
+              alignment: AlignmentType.LEFT,
+              style: { paragraph: { indent: { left: 400, hanging: 260 }, spacing: { after: 60 } } },
+            },
+          ],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE_WIDTH, height: PAGE_HEIGHT },
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 },
+          },
+        },
+        footers: { default: footer(doc.lang) },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
