@@ -1,9 +1,10 @@
 /** `npm run bench`: prints figures and ratios of every registered bench. */
 import type { Bench } from "./harness.js";
 import { peakMemoryMb } from "./harness.js";
+import { metricsBench } from "./metrics.bench.js";
 
 // Each bench lives in its own file; add one import and one entry here.
-const benches: Bench[] = [];
+const benches: Bench[] = [metricsBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

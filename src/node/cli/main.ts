@@ -59,7 +59,7 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
   const [name, ...rest] = argv;
   let lang = envLang(io.env);
   const langArg =
-    argv.find((a, i) => argv[i - 1] === "--lang") ?? argv.find((a) => a.startsWith("--lang="))?.slice(7);
+    argv.find((_a, i) => argv[i - 1] === "--lang") ?? argv.find((a) => a.startsWith("--lang="))?.slice(7);
   if (langArg) lang = parseLang(langArg, lang);
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.out(help(lang));

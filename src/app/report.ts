@@ -1,0 +1,93 @@
+/**
+ * The monthly run shared by the menu, the trigger and `coordinator report`: figures of the
+ * month and the one before (dynamics), the summary sheet, the JSON summary and the report
+ * model. Pure given the model and the clock; the callers do the one write and the rendering.
+ */
+import { monthRange, previousMonth, zonedParts } from "../core/dates.js";
+import type { Lang } from "../core/i18n.js";
+import {
+  computeMonth,
+  type MonthDynamics,
+  type MonthFigures,
+  type SummaryJson,
+  summaryJson,
+  withDynamics,
+} from "../core/metrics/index.js";
+import type { Model } from "../core/model.js";
+import { feedbackSummary } from "../core/narrative/feedback-summary.js";
+import { buildReport } from "../core/narrative/report.js";
+import { summaryMonthOf } from "../core/report/labels.js";
+import type { ReportDoc } from "../core/report/model.js";
+import { summarySheetWrite } from "../core/report/summary-sheet.js";
+import { expandLessons } from "../core/schedule/expand.js";
+import type { SheetWrite, Workbook } from "../ports.js";
+import { loadWorkbook } from "./load.js";
+
+export interface MonthlyRun {
+  month: string;
+  lang: Lang;
+  figures: MonthFigures;
+  dynamics: MonthDynamics;
+  json: SummaryJson;
+  doc: ReportDoc;
+  summaryWrite: SheetWrite;
+}
+
+/** The month a report is for by default: the previous calendar month in the workbook's zone. */
+export function defaultMonth(now: Date, timeZone: string): string {
+  return previousMonth(zonedParts(now, timeZone).date.slice(0, 7));
+}
+
+export function compileMonth(
+  model: Model,
+  sheetNames: readonly string[],
+  month: string,
+  now: Date,
+  lang?: Lang,
+): MonthlyRun {
+  const language = lang ?? model.settings.language;
+  const prev = previousMonth(month);
+  const lessons = expandLessons(model, monthRange(prev).from, monthRange(month).to);
+  const figures = computeMonth(model, month, lessons);
+  const before = computeMonth(model, prev, lessons);
+  // A month with no journal data at all (e.g. August) is no baseline: no dynamics then.
+  const hasBaseline = before.groups.some((g) => g.columns > 0);
+  const dynamics = withDynamics(figures, hasBaseline ? before : null);
+  const { date, time } = zonedParts(now, model.settings.timeZone);
+  const generatedAt = `${date} ${time}`;
+  const staffNames = new Map(model.staff.map((s) => [s.id, s.name]));
+  const { from, to } = monthRange(month);
+  const doc = buildReport({
+    lang: language,
+    figures,
+    dynamics,
+    school: model.settings.school,
+    staffNames,
+    changes: model.changes.filter((c) => c.date && c.date >= from && c.date <= to),
+    feedback: feedbackSummary(model.feedback, month),
+    generatedAt,
+  });
+  const existingTab = sheetNames.find((n) => summaryMonthOf(n) === month);
+  return {
+    month,
+    lang: language,
+    figures,
+    dynamics,
+    json: summaryJson(figures, dynamics, { school: model.settings.school, generatedAt }),
+    doc,
+    summaryWrite: summarySheetWrite(figures, dynamics, language, {
+      school: model.settings.school,
+      names: staffNames,
+      existingTab,
+      generatedAt,
+    }),
+  };
+}
+
+/** Load, compile and write the summary sheet in one batch. */
+export function runMonth(wb: Workbook, month: string, now: Date, lang?: Lang): MonthlyRun & { model: Model } {
+  const { model, names } = loadWorkbook(wb);
+  const run = compileMonth(model, names, month, now, lang);
+  wb.write([run.summaryWrite]);
+  return { ...run, model };
+}

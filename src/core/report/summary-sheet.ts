@@ -1,0 +1,283 @@
+/**
+ * «Сводная YYYY-MM»: the сводная ведомость as one sheet, section under section, numbers as
+ * numbers (rounded as shown) so coordinators can sort and filter. A rerun replaces it.
+ */
+
+import type { SheetWrite } from "../../ports.js";
+import type { WriteValue } from "../cells.js";
+import type { Lang } from "../i18n.js";
+import {
+  type Change,
+  type MonthDynamics,
+  type MonthFigures,
+  roundTo,
+  type SetFigures,
+} from "../metrics/index.js";
+import { monthName, riskText, roleText, summarySheetName, yes } from "./labels.js";
+
+const r1 = (x: number | null | undefined) => (x === null || x === undefined ? null : roundTo(x, 1));
+const r2 = (x: number | null | undefined) => (x === null || x === undefined ? null : roundTo(x, 2));
+const delta = (c: Change | undefined, round: (x: number | null) => number | null) =>
+  c ? round(c.change) : null;
+
+function setHeader(lang: Lang): string[] {
+  return lang === "ru"
+    ? [
+        "Учащихся",
+        "N",
+        "«5»",
+        "«4»",
+        "«3»",
+        "«2»",
+        "«1»",
+        "н/а",
+        "Успеваемость, %",
+        "Качество, %",
+        "СОУ, %",
+        "Средний балл",
+        "Посещаемость, %",
+        "В группе риска",
+      ]
+    : [
+        "Students",
+        "N",
+        "5",
+        "4",
+        "3",
+        "2",
+        "1",
+        "n/a",
+        "Success, %",
+        "Quality, %",
+        "SOU, %",
+        "Average",
+        "Attendance, %",
+        "At risk",
+      ];
+}
+
+function setRow(s: SetFigures): WriteValue[] {
+  return [
+    s.students,
+    s.N,
+    s.n5,
+    s.n4,
+    s.n3,
+    s.n2,
+    s.n1,
+    s.nNa,
+    r1(s.success),
+    r1(s.quality),
+    r1(s.sou),
+    r2(s.average),
+    r1(s.attendance),
+    s.atRisk,
+  ];
+}
+
+function dynHeader(lang: Lang): string[] {
+  return lang === "ru"
+    ? ["Δ успеваемость", "Δ качество", "Δ средний балл", "Δ посещаемость"]
+    : ["Δ success", "Δ quality", "Δ average", "Δ attendance"];
+}
+
+function dynRow(f: Record<string, Change> | undefined): WriteValue[] {
+  return [delta(f?.success, r1), delta(f?.quality, r1), delta(f?.average, r2), delta(f?.attendance, r1)];
+}
+
+export interface SummarySection {
+  title: string;
+  header: string[];
+  rows: WriteValue[][];
+}
+
+export function summarySections(
+  f: MonthFigures,
+  dyn: MonthDynamics,
+  lang: Lang,
+  names: Map<string, string>,
+): SummarySection[] {
+  const ru = lang === "ru";
+  const groupDyn = new Map(dyn.groups.map((g) => [g.groupId, g.figures]));
+  const classDyn = new Map(dyn.classes.map((c) => [c.className, c.figures]));
+  const mark = (m: (typeof f.pairs)[number]["monthMark"]) =>
+    m === null ? null : m === "н/а" ? (ru ? "н/а" : "n/a") : m;
+  return [
+    {
+      title: ru ? "Учащиеся по группам" : "Students by group",
+      header: ru
+        ? [
+            "Класс",
+            "ID",
+            "Учащийся",
+            "Группа",
+            "Уроков",
+            "Пропусков",
+            "н",
+            "у",
+            "б",
+            "Опозданий",
+            "Пропущено, %",
+            "Отметки",
+            "Средний балл",
+            "Отметка за месяц",
+            "В группе риска",
+          ]
+        : [
+            "Class",
+            "ID",
+            "Student",
+            "Group",
+            "Lessons",
+            "Absences",
+            "a",
+            "e",
+            "s",
+            "Late",
+            "Missed, %",
+            "Marks",
+            "Average",
+            "Month mark",
+            "At risk",
+          ],
+      rows: f.pairs
+        .filter((p) => p.counted)
+        .map((p) => [
+          p.className,
+          p.studentId,
+          p.name,
+          p.groupId,
+          p.lessons,
+          p.absences,
+          p.unexcused,
+          p.excused,
+          p.ill,
+          p.late,
+          r1(p.missedShare * 100),
+          p.marks.join(" "),
+          r2(p.average),
+          mark(p.monthMark),
+          p.atRisk ? p.riskReasons.map((x) => riskText(x, lang)).join("; ") : "",
+        ]),
+    },
+    {
+      title: ru ? "Группы" : "Groups",
+      header: [
+        ...(ru ? ["Группа", "Название", "Преподаватель", "Тьютор"] : ["Group", "Title", "Teacher", "Tutor"]),
+        ...setHeader(lang),
+        ...(ru
+          ? ["Уроков по плану", "Проведено", "Заполнение журнала, %"]
+          : ["Planned", "Held", "Journal fill, %"]),
+        ...dynHeader(lang),
+      ],
+      rows: f.groups.map((g) => [
+        g.groupId,
+        g.title,
+        names.get(g.teacherId) ?? g.teacherId,
+        names.get(g.tutorId) ?? g.tutorId,
+        ...setRow(g),
+        g.planned,
+        g.columns,
+        r1(g.journalFill),
+        ...dynRow(groupDyn.get(g.groupId)),
+      ]),
+    },
+    {
+      title: ru ? "Классы" : "Classes",
+      header: [ru ? "Класс" : "Class", ...setHeader(lang), ...dynHeader(lang)],
+      rows: [
+        ...f.classes.map((c) => [c.className, ...setRow(c), ...dynRow(classDyn.get(c.className))]),
+        [ru ? "Итого по школе" : "School total", ...setRow(f.school), ...dynRow(dyn.school)],
+      ],
+    },
+    {
+      title: ru ? "Сотрудники" : "Staff",
+      header: ru
+        ? [
+            "ID",
+            "ФИО",
+            "Роль",
+            "Группы",
+            "Уроков по плану",
+            "Проведено",
+            "Контактов",
+            "Последний контакт",
+            "Дней без контакта",
+            "Нет контакта дольше нормы",
+          ]
+        : [
+            "ID",
+            "Name",
+            "Role",
+            "Groups",
+            "Planned",
+            "Held",
+            "Contacts",
+            "Last contact",
+            "Days without contact",
+            "Over the limit",
+          ],
+      rows: f.staff.map((s) => [
+        s.staffId,
+        s.name,
+        roleText(s.role, lang),
+        s.groups.join(", "),
+        s.planned,
+        s.held,
+        s.contacts,
+        s.lastContact ? new Date(`${s.lastContact}T00:00:00Z`) : null,
+        s.daysSinceContact,
+        yes(s.noContact, lang),
+      ]),
+    },
+    {
+      title: ru ? "Группа риска" : "At risk",
+      header: ru
+        ? ["Класс", "ID", "Учащийся", "Группа", "Причины"]
+        : ["Class", "ID", "Student", "Group", "Reasons"],
+      rows: f.atRisk.map((p) => [
+        p.className,
+        p.studentId,
+        p.name,
+        p.groupId,
+        p.riskReasons.map((x) => riskText(x, lang)).join("; "),
+      ]),
+    },
+  ];
+}
+
+/** The sheet write: cleared and rewritten, so a rerun never leaves a duplicate row. */
+export function summarySheetWrite(
+  f: MonthFigures,
+  dyn: MonthDynamics,
+  lang: Lang,
+  opts: { school: string; names: Map<string, string>; existingTab?: string; generatedAt: string },
+): SheetWrite {
+  const ru = lang === "ru";
+  const rows: WriteValue[][] = [
+    [
+      `${ru ? "Сводная ведомость успеваемости" : "Monthly progress summary"}: ${monthName(f.month, lang)}${opts.school ? ` — ${opts.school}` : ""}`,
+    ],
+    [
+      ru
+        ? `Сформировано ${opts.generatedAt}. Порог пропусков ${f.settings.absenceThreshold}%, порог округления ${f.settings.roundingThreshold}, минимум отметок ${f.settings.minimumMarks}, вес н/а в СОУ ${f.settings.naWeight}.${dyn.previousMonth ? ` Δ — изменение к ${dyn.previousMonth}.` : ""}`
+        : `Generated ${opts.generatedAt}. Absence threshold ${f.settings.absenceThreshold}%, rounding threshold ${f.settings.roundingThreshold}, minimum marks ${f.settings.minimumMarks}, n/a weight in SOU ${f.settings.naWeight}.${dyn.previousMonth ? ` Δ is the change from ${dyn.previousMonth}.` : ""}`,
+    ],
+  ];
+  for (const s of summarySections(f, dyn, lang, opts.names)) {
+    rows.push([]);
+    rows.push([s.title]);
+    rows.push(s.header);
+    if (s.rows.length) rows.push(...s.rows);
+    else rows.push([ru ? "нет данных" : "no data"]);
+  }
+  const width = Math.max(...rows.map((r) => r.length));
+  const grid = rows.map((r) => [...r, ...Array(width - r.length).fill(null)]);
+  return {
+    sheet: opts.existingTab ?? summarySheetName(f.month, lang),
+    create: !opts.existingTab,
+    clear: true,
+    cells: [{ row: 1, col: 1, values: grid }],
+    boldRows: 1,
+  };
+}
