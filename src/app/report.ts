@@ -3,7 +3,7 @@
  * month and the one before (dynamics), the summary sheet, the JSON summary and the report
  * model. Pure given the model and the clock; the callers do the one write and the rendering.
  */
-import { monthRange, previousMonth, zonedParts } from "../core/dates.js";
+import { monthRange, previousMonth, ruDate, zonedParts } from "../core/dates.js";
 import type { Lang } from "../core/i18n.js";
 import {
   computeMonth,
@@ -54,7 +54,7 @@ export function compileMonth(
   const hasBaseline = before.groups.some((g) => g.columns > 0);
   const dynamics = withDynamics(figures, hasBaseline ? before : null);
   const { date, time } = zonedParts(now, model.settings.timeZone);
-  const generatedAt = `${date} ${time}`;
+  const generatedAt = language === "ru" ? `${ruDate(date)} ${time}` : `${date} ${time}`;
   const staffNames = new Map(model.staff.map((s) => [s.id, s.name]));
   const { from, to } = monthRange(month);
   const doc = buildReport({

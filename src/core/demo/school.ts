@@ -301,8 +301,8 @@ export function demoSchool(opts: { year: number; lang: Lang; seed?: number }): D
       date(g3Thu),
       "G03",
       kind("move"),
-      "15:00",
-      "15:45",
+      "16:00",
+      "16:45",
       date(addDays(g3Thu, 1)),
       L("Олимпиада по информатике", "Informatics olympiad"),
       null,
@@ -339,11 +339,15 @@ export function demoSchool(opts: { year: number; lang: Lang; seed?: number }): D
     ],
   ];
 
-  // Contacts: weekly notes by tutors and teachers; T07 (history) goes quiet in November.
+  // Contacts: notes by tutors and teachers on Tuesdays and Fridays; T07 (history) goes quiet
+  // in November.
   const contacts: WriteValue[][] = [];
-  for (let d = firstWeekday(from, 5); d <= isoOf(year, 11, 30); d = addDays(d, 7)) {
+  const days: string[] = [];
+  for (let d = firstWeekday(from, 2); d <= isoOf(year, 11, 30); d = addDays(d, 7))
+    days.push(d, addDays(d, 3));
+  for (const d of days) {
     for (const g of GROUPS) {
-      if (rnd.chance(0.55))
+      if (rnd.chance(0.75))
         contacts.push([
           date(d),
           g[4],
@@ -353,7 +357,7 @@ export function demoSchool(opts: { year: number; lang: Lang; seed?: number }): D
           L("Напоминание о домашнем задании и ссылке на урок", "Homework reminder and lesson link"),
         ]);
       if (g[3] === "T07" && d >= isoOf(year, 11, 1)) continue;
-      if (rnd.chance(0.3))
+      if (rnd.chance(0.45))
         contacts.push([
           date(d),
           g[3],

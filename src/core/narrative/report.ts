@@ -8,6 +8,7 @@ import type { Lang } from "../i18n.js";
 import {
   avg2,
   type Change,
+  formatNumber,
   type GroupFigures,
   type MonthDynamics,
   type MonthFigures,
@@ -72,8 +73,8 @@ export function buildReport(input: ReportInput): ReportDoc {
   const planned = f.groups.reduce((a, g) => a + g.planned, 0);
   const vs = dyn.previousMonth
     ? ru
-      ? ` В скобках — изменение к ${monthName(dyn.previousMonth, lang)}.`
-      : ` In brackets: the change from ${monthName(dyn.previousMonth, lang)}.`
+      ? ` В скобках — изменение к предыдущему месяцу (${monthName(dyn.previousMonth, lang)}).`
+      : ` In brackets: the change from the previous month (${monthName(dyn.previousMonth, lang)}).`
     : "";
   blocks.push({ kind: "heading", level: 2, text: ru ? "Основные показатели" : "Key figures" });
   blocks.push({
@@ -370,8 +371,8 @@ export function buildReport(input: ReportInput): ReportDoc {
     kind: "paragraph",
     style: "note",
     text: ru
-      ? `Показатели рассчитаны по правилам формата книги: порог пропусков ${f.settings.absenceThreshold} %, порог округления ${f.settings.roundingThreshold}, минимум ${f.settings.minimumMarks} отметки для отметки за месяц, вес н/а в СОУ ${f.settings.naWeight}.`
-      : `Figures follow the workbook format's rules: absence threshold ${f.settings.absenceThreshold} %, rounding threshold ${f.settings.roundingThreshold}, at least ${f.settings.minimumMarks} marks for a month mark, n/a weight in SOU ${f.settings.naWeight}.`,
+      ? `Показатели рассчитаны по правилам формата книги: порог пропусков ${f.settings.absenceThreshold} %, порог округления ${formatNumber(f.settings.roundingThreshold, 1, lang)}, не меньше ${count(f.settings.minimumMarks, "mark", lang)} для отметки за месяц, вес н/а в СОУ ${f.settings.naWeight}.`
+      : `Figures follow the workbook format's rules: absence threshold ${f.settings.absenceThreshold} %, rounding threshold ${formatNumber(f.settings.roundingThreshold, 1, lang)}, at least ${count(f.settings.minimumMarks, "mark", lang)} for a month mark, n/a weight in SOU ${f.settings.naWeight}.`,
   });
   return { title, lang, blocks };
 }

@@ -34,6 +34,10 @@ const NOUNS = {
     ru: { one: "контакт", few: "контакта", many: "контактов", other: "контакта" },
     en: { one: "contact", other: "contacts" },
   },
+  mark: {
+    ru: { one: "отметки", few: "отметок", many: "отметок", other: "отметки" },
+    en: { one: "mark", other: "marks" },
+  },
   point: {
     ru: { one: "пункт", few: "пункта", many: "пунктов", other: "пункта" },
     en: { one: "point", other: "points" },

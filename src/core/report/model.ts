@@ -55,9 +55,9 @@ export interface ReportDoc {
   blocks: Block[];
 }
 
-/** Plain text of a document, block by block: what a test compares across renderers. */
+/** Plain text of a document, block by block (the title is the first heading): what a test compares across renderers. */
 export function plainText(doc: ReportDoc): string {
-  const out: string[] = [doc.title];
+  const out: string[] = [];
   for (const b of doc.blocks) {
     switch (b.kind) {
       case "heading":

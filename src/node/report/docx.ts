@@ -10,6 +10,7 @@ import {
   Footer,
   HeadingLevel,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -80,25 +81,65 @@ function bullets(b: BulletList): Paragraph[] {
 
 const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
 
+// Arial at the 9 pt of table text, in twips per character: Cyrillic lower case and digits are
+// about 0.55 em (99 twips), bold ones about 0.6 em; plus the cell's side margins and border.
+const CHAR = 118;
+const BOLD_CHAR = 128;
+const CELL_PAD = 260;
+
+function longestWord(text: string): number {
+  let n = 0;
+  for (const w of text.split(/\s+/)) n = Math.max(n, w.length);
+  return n;
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
 /**
- * Column widths in twips, summing to the text width: each column gets a share by how long its
- * text runs (its longest header word must fit unbroken; long cell text may wrap), and no column
- * falls below what two or three characters need.
+ * Column widths in twips, summing to `total`, found the way a browser lays out an auto table,
+ * from three wishes per column, each at least the one before: (1) its longest word, header words
+ * included, so no word breaks; (2) its longest cell on one line; (3) its header on one line too.
+ * The last wish set that fits is met and the room left goes towards the next, shared by how much
+ * more each column wants; when all fit, every column grows in proportion. So short figures and
+ * headers stay whole and long names wrap. Widths below (1) happen only when even (1) cannot fit.
  */
 export function columnWidths(header: string[], rows: string[][], total = TEXT_WIDTH): number[] {
-  const n = Math.max(header.length, ...rows.map((r) => r.length), 1);
-  const sample = rows.length > 200 ? rows.slice(0, 200) : rows;
-  const weights: number[] = [];
+  const n = rows.reduce((m, r) => Math.max(m, r.length), Math.max(header.length, 1));
+  const words: number[] = [];
+  const cells: number[] = [];
+  const heads: number[] = [];
   for (let c = 0; c < n; c++) {
-    const word = Math.max(0, ...(header[c] ?? "").split(/\s+/).map((w) => w.length));
-    let cell = 0;
-    for (const r of sample) cell = Math.max(cell, (r[c] ?? "").length);
-    weights.push(Math.max(4, word + 1, Math.min(cell, 32)));
+    const head = header[c] ?? "";
+    let word = 0;
+    let line = 0;
+    for (const r of rows) {
+      const t = r[c] ?? "";
+      line = Math.max(line, t.length);
+      word = Math.max(word, longestWord(t));
+    }
+    const w = Math.min(
+      total * 0.4,
+      Math.max(longestWord(head) * BOLD_CHAR, word * CHAR, 2 * CHAR) + CELL_PAD,
+    );
+    const l = Math.min(total, Math.max(w, line * CHAR + CELL_PAD));
+    words.push(w);
+    cells.push(l);
+    heads.push(Math.min(total, Math.max(l, head.length * BOLD_CHAR + CELL_PAD)));
   }
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((total * w) / sum));
-  widths[0] += total - widths.reduce((a, b) => a + b, 0);
-  return widths;
+  const levels = [words, cells, heads];
+  let widths = words.map((w) => (w * total) / sum(words));
+  for (let k = levels.length - 1; k >= 0; k--) {
+    const met = levels[k];
+    if (sum(met) > total) continue;
+    const next = levels[k + 1];
+    const more = next ? next.map((x, c) => x - met[c]) : met;
+    const room = total - sum(met);
+    widths = met.map((m, c) => m + (sum(more) > 0 ? (room * more[c]) / sum(more) : room / n));
+    break;
+  }
+  const out = widths.map(Math.floor);
+  out[0] += total - sum(out);
+  return out;
 }
 
 function cell(text: string, width: number, align: "left" | "right" | "center", header: boolean): TableCell {
@@ -124,7 +165,8 @@ function table(b: TableBlock): (Paragraph | Table)[] {
     ...b.rows.map(
       (r) =>
         new TableRow({
-          cantSplit: true,
+          // Rows stay whole across pages, unless one is long enough to need more than a page.
+          cantSplit: r.every((t) => t.length < 500),
           children: pad(r).map((t, c) => cell(t, widths[c], align(c), false)),
         }),
     ),
@@ -206,7 +248,13 @@ function chart(b: ChartBlock, font: string): Paragraph[] {
     ...b,
     title: b.title.replace(NOT_XML, ""),
     categories: b.categories.map((c) => c.replace(NOT_XML, "")),
-    series: b.series.map((s) => ({ ...s, name: s.name.replace(NOT_XML, "") })),
+    // ChartRun throws on NaN/Infinity or on more values than categories (0/0 from an empty month).
+    series: b.series.map((s) => ({
+      name: s.name.replace(NOT_XML, ""),
+      values: s.values
+        .slice(0, b.categories.length)
+        .map((v) => (v !== null && Number.isFinite(v) ? v : null)),
+    })),
     alt: b.alt.replace(NOT_XML, ""),
   };
   return [
@@ -274,7 +322,7 @@ export async function renderDocx(doc: ReportDoc, opts: DocxOptions = {}): Promis
       default: {
         document: {
           run: { font, size: 22, language },
-          paragraph: { spacing: { after: 120, line: 264 } },
+          paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
         },
         heading1: headingStyle(32, 0, 200),
         heading2: headingStyle(26, 280, 100),
@@ -302,7 +350,7 @@ export async function renderDocx(doc: ReportDoc, opts: DocxOptions = {}): Promis
           name: "Table Text",
           basedOn: "Normal",
           run: { size: 18 },
-          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+          paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
         },
       ],
     },

@@ -67,14 +67,23 @@ describe("journal cell grammar", () => {
 
   it("fuzz: random cell text never throws; every unknown token becomes an issue at its address", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.constant(null)), { minLength: 1, maxLength: 10 }), (cells) => {
-        const values = [["ID", "Учащийся", ...cells.map((_, i) => `${String(i + 1).padStart(2, "0")}.09.2026`)], ["S1", "A", ...cells]];
-        const j = parseJournal("Журнал G01", values);
-        const bad = cells.map((c, i) => ({ c, i })).filter(({ c }) => !parseJournalCell(c).ok);
-        expect(j.issues.filter((x) => x.code === "bad-token").map((x) => x.cell)).toEqual(
-          bad.map(({ i }) => `${String.fromCharCode(67 + i)}2`),
-        );
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.constant(null)), {
+          minLength: 1,
+          maxLength: 10,
+        }),
+        (cells) => {
+          const values = [
+            ["ID", "Учащийся", ...cells.map((_, i) => `${String(i + 1).padStart(2, "0")}.09.2026`)],
+            ["S1", "A", ...cells],
+          ];
+          const j = parseJournal("Журнал G01", values);
+          const bad = cells.map((c, i) => ({ c, i })).filter(({ c }) => !parseJournalCell(c).ok);
+          expect(j.issues.filter((x) => x.code === "bad-token").map((x) => x.cell)).toEqual(
+            bad.map(({ i }) => `${String.fromCharCode(67 + i)}2`),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,10 +1,12 @@
 import { access } from "node:fs/promises";
 import { initWrites } from "../../../app/init.js";
+import { todayIn } from "../../../core/dates.js";
 import { demoSchool } from "../../../core/demo/school.js";
 import { msg, parseLang } from "../../../core/i18n.js";
 import { UserError } from "../../errors.js";
 import { XlsxWorkbook } from "../../xlsx-workbook.js";
 import type { Command } from "../context.js";
+import { fillDemoJournals } from "../demo-journals.js";
 import { fileArg } from "../workbook-arg.js";
 
 const usage = "coordinator init [--demo] [--lang ru|en] [--force] FILE.xlsx";
@@ -56,6 +58,7 @@ export const init: Command = {
     const wb = XlsxWorkbook.create(file);
     const demo = ctx.options.demo ? demoSchool({ year, lang }) : undefined;
     wb.write(initWrites(lang, demo));
+    if (demo) fillDemoJournals(wb, demo, todayIn(ctx.now(), "Europe/Moscow"));
     await wb.save();
     ctx.out(
       lang === "ru"

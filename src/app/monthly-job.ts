@@ -1,0 +1,217 @@
+/**
+ * The monthly report as a resumable job (the trigger, the menu and the sidebar run it):
+ * summary sheet + JSON sheet -> Doc (block by block) -> sharing -> mail. Its position lives in
+ * the store; when the time budget runs low it saves the position and asks for a continuation.
+ * Each step replaces what it made before, and the run's clock is frozen in the checkpoint, so
+ * an interrupted + continued run ends exactly like an uninterrupted one.
+ */
+import type { WriteValue } from "../core/cells.js";
+import { zonedParts } from "../core/dates.js";
+import { formatIssue, issue } from "../core/issues.js";
+import type { Clock, DocumentSink, Lock, Mailer, SheetWrite, Store, Workbook } from "../ports.js";
+import { auditWrite } from "./audit.js";
+import { type CellLink, problemsWrite } from "./check.js";
+import { loadWorkbook } from "./load.js";
+import { compileMonth } from "./report.js";
+
+export const JOB_KEY = "coordinator.report.job";
+export const docKey = (month: string) => `coordinator.report.doc.${month}`;
+export const mailedKey = (month: string) => `coordinator.report.mailed.${month}`;
+
+/** Blocks appended between two looks at the clock. */
+const CHUNK = 8;
+/** Apps Script allows 6 minutes: stop at 5 and continue in a new execution. */
+export const DEFAULT_BUDGET_MS = 5 * 60 * 1000;
+/** Hidden sheet holding the JSON summaries in chunks (a cell holds at most 50,000 characters). */
+export const JSON_SHEET = "_summary_json";
+const JSON_CHUNK = 40000;
+
+type Step = "summary" | "doc" | "share" | "mail" | "done";
+
+interface JobState {
+  month: string;
+  /** The run's clock, ISO: every continuation renders with it. */
+  now: string;
+  step: Step;
+  block: number;
+  docId: string | null;
+}
+
+export interface JobPorts {
+  wb: Workbook;
+  store: Store;
+  clock: Clock;
+  lock: Lock;
+  docs: DocumentSink;
+  mailer?: Mailer;
+  /** Schedule this job's continuation (a one-off time trigger). */
+  scheduleContinuation(): void;
+  user: string;
+  link: CellLink;
+  budgetMs?: number;
+}
+
+export interface JobResult {
+  status: "done" | "continued";
+  month: string;
+  docUrl?: string;
+  mailed?: boolean;
+  step: Step;
+}
+
+function jsonWrite(
+  month: string,
+  json: unknown,
+  names: readonly string[],
+  existing: WriteValue[][],
+): SheetWrite {
+  const text = JSON.stringify(json);
+  const chunks: WriteValue[][] = [];
+  for (let i = 0; i * JSON_CHUNK < text.length; i++)
+    chunks.push([month, i + 1, text.slice(i * JSON_CHUNK, (i + 1) * JSON_CHUNK)]);
+  const kept = existing.filter((r) => r[0] !== month && r[0] !== "month");
+  return {
+    sheet: JSON_SHEET,
+    create: !names.includes(JSON_SHEET),
+    clear: true,
+    cells: [{ row: 1, col: 1, values: [["month", "part", "json"], ...kept, ...chunks] }],
+    hidden: true,
+  };
+}
+
+/** Start (or continue) the monthly job for `month`. */
+export function runMonthlyJob(p: JobPorts, month: string, opts: { mail?: boolean } = {}): JobResult {
+  const started = p.clock.now().getTime();
+  const budget = p.budgetMs ?? DEFAULT_BUDGET_MS;
+  const outOfTime = () => p.clock.now().getTime() - started > budget;
+  return p.lock.withLock(() => {
+    const saved = p.store.get(JOB_KEY);
+    let state: JobState = saved
+      ? (JSON.parse(saved) as JobState)
+      : { month, now: p.clock.now().toISOString(), step: "summary", block: 0, docId: null };
+    if (state.month !== month)
+      state = { month, now: p.clock.now().toISOString(), step: "summary", block: 0, docId: null };
+    const now = new Date(state.now);
+    const { model, names } = loadWorkbook(p.wb);
+    const run = compileMonth(model, names, month, now);
+    const tz = model.settings.timeZone;
+    const stamp = () => {
+      const z = zonedParts(p.clock.now(), tz);
+      return `${z.date} ${z.time}`;
+    };
+    const save = (next: Partial<JobState>) => {
+      state = { ...state, ...next };
+      p.store.set(JOB_KEY, JSON.stringify(state));
+    };
+    const pause = (): JobResult => {
+      p.scheduleContinuation();
+      return { status: "continued", month, step: state.step };
+    };
+    let url: string | undefined;
+
+    if (state.step === "summary") {
+      const existing = names.includes(JSON_SHEET)
+        ? (p.wb.read([JSON_SHEET]).get(JSON_SHEET)?.values ?? [])
+        : [];
+      p.wb.write([run.summaryWrite, jsonWrite(month, run.json, names, existing as WriteValue[][])]);
+      save({ step: "doc", block: 0 });
+      if (outOfTime()) return pause();
+    }
+    if (state.step === "doc") {
+      const remembered = state.docId ?? p.store.get(docKey(month));
+      const doc = p.docs.open(remembered, run.doc.title, model.settings.reportFolder);
+      url = doc.url;
+      if (doc.id !== state.docId) {
+        p.store.set(docKey(month), doc.id);
+        save({ docId: doc.id });
+      }
+      if (state.block === 0) p.docs.clear(doc.id);
+      const blocks = run.doc.blocks;
+      while (state.block < blocks.length) {
+        const next = Math.min(blocks.length, state.block + CHUNK);
+        p.docs.append(doc.id, blocks.slice(state.block, next));
+        save({ block: next });
+        if (next < blocks.length && outOfTime()) return pause();
+      }
+      save({ step: "share" });
+    }
+    if (state.step === "share") {
+      if (state.docId) p.docs.share(state.docId, model.settings.reportRecipients);
+      save({ step: "mail" });
+    }
+    let mailed = false;
+    if (state.step === "mail") {
+      const recipients = model.settings.reportRecipients;
+      const already = p.store.get(mailedKey(month));
+      if (opts.mail !== false && p.mailer && recipients.length && !already && state.docId) {
+        if (p.mailer.remainingQuota() >= recipients.length) {
+          const docUrl = url ?? p.docs.open(state.docId, run.doc.title, model.settings.reportFolder).url;
+          p.mailer.send(recipients, run.doc.title, `${run.doc.title}\n${docUrl}`);
+          p.store.set(mailedKey(month), stamp());
+          mailed = true;
+        }
+      }
+      save({ step: "done" });
+    }
+    p.store.delete(JOB_KEY);
+    const docUrl =
+      url ??
+      (state.docId ? p.docs.open(state.docId, run.doc.title, model.settings.reportFolder).url : undefined);
+    p.wb.write([
+      auditWrite(
+        [
+          {
+            when: stamp(),
+            who: p.user,
+            action: mailed ? "report+mail" : "report",
+            sheet: run.summaryWrite.sheet,
+            cell: "",
+            old: "",
+            new: docUrl ?? "",
+          },
+        ],
+        model.tabs,
+        run.lang,
+      ),
+    ]);
+    return { status: "done", month, docUrl, mailed, step: "done" };
+  });
+}
+
+/** A trigger failure is never silent: it goes to «Проблемы» and «Аудит», then is rethrown. */
+export function recordJobFailure(
+  p: Pick<JobPorts, "wb" | "clock" | "user" | "link">,
+  month: string,
+  error: unknown,
+): void {
+  try {
+    const { model } = loadWorkbook(p.wb);
+    const lang = model.settings.language;
+    const text = error instanceof Error ? error.message : String(error);
+    const problem = issue("", "", "other", {
+      ru: `Ежемесячный отчёт за ${month} не сформирован: ${text}`,
+      en: `The monthly report for ${month} failed: ${text}`,
+    });
+    const z = zonedParts(p.clock.now(), model.settings.timeZone);
+    p.wb.write([
+      problemsWrite([problem], lang, model.tabs.problems, p.link),
+      auditWrite(
+        [
+          {
+            when: `${z.date} ${z.time}`,
+            who: p.user,
+            action: "report-failed",
+            sheet: "",
+            cell: "",
+            old: "",
+            new: formatIssue(problem, lang),
+          },
+        ],
+        model.tabs,
+        lang,
+      ),
+    ]);
+  } catch {
+    // The workbook itself is unreadable: the rethrow below still reaches the owner by mail.
+  }
+}
