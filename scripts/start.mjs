@@ -1,5 +1,6 @@
-// `npm start`: the main job on the demo school, end to end, with the built CLI.
-// Creates out/demo-school.xlsx, checks it, and prints where every file is.
+// `npm start`: the main job on the demo school, end to end, with the built CLI:
+// create out/demo-school.xlsx, check it, check the schedule, update the journals, and build
+// the monthly report (summary sheet + .docx + JSON) for the last month with data.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -19,7 +20,24 @@ function run(args, { okCodes = [0] } = {}) {
   }
 }
 
+// The demo covers September–December of the current school year; report the previous
+// calendar month, or December when the school year has moved past the demo's months.
+const now = new Date();
+const year = now.getUTCMonth() >= 7 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+const prev = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+let month = `${prev.getUTCFullYear()}-${String(prev.getUTCMonth() + 1).padStart(2, "0")}`;
+if (month < `${year}-09`) month = `${year}-09`;
+if (month > `${year}-12`) month = `${year}-12`;
+
 run(["init", "--demo", "--force", book]);
 run(["check", book], { okCodes: [0, 1] });
+run(["schedule", book], { okCodes: [0, 1] });
+run(["journals", book]);
+run(["report", book, "--month", month, "--out", out]);
 
-console.log(`\nDone. Files:\n  workbook: ${book}`);
+console.log(`\nDone. Files:
+  workbook:  ${book}
+  report:    ${resolve(out, `report-${month}.docx`)}
+  summary:   ${resolve(out, `summary-${month}.json`)}
+Open the workbook in Excel or LibreOffice; convert the report to PDF with
+  soffice --headless --convert-to pdf --outdir out ${resolve(out, `report-${month}.docx`)}`);
