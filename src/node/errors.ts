@@ -10,6 +10,7 @@ export type UserErrorCode =
   | "write-failed"
   | "bad-args"
   | "bad-month"
+  | "bad-csv"
   | "no-credentials"
   | "no-access"
   | "not-found"

@@ -191,7 +191,8 @@ export class XlsxWorkbook implements Workbook {
   private put(ws: ExcelJS.Worksheet, row: number, col: number, v: WriteValue): void {
     const cell = ws.getCell(row, col);
     cell.value = toCell(v);
-    if (v instanceof Date) cell.numFmt = "dd.mm.yyyy";
+    // A Date with a time of day (a feedback timestamp) keeps it visible.
+    if (v instanceof Date) cell.numFmt = v.getTime() % 86400000 === 0 ? "dd.mm.yyyy" : "dd.mm.yyyy hh:mm:ss";
   }
 
   private lastRow(ws: ExcelJS.Worksheet): number {

@@ -7,13 +7,14 @@ import { parseArgs } from "node:util";
 import { type Lang, msg, parseLang } from "../../core/i18n.js";
 import { isUserError } from "../errors.js";
 import { check } from "./commands/check.js";
+import { feedback } from "./commands/feedback.js";
 import { init } from "./commands/init.js";
 import { journals } from "./commands/journals.js";
 import { report } from "./commands/report.js";
 import { schedule } from "./commands/schedule.js";
 import type { Command, Ctx, OptionSpec } from "./context.js";
 
-export const COMMANDS: Command[] = [init, check, schedule, journals, report];
+export const COMMANDS: Command[] = [init, check, schedule, journals, report, feedback];
 
 const GLOBAL: Record<string, OptionSpec> = {
   lang: { type: "string", help: msg("язык сообщений: ru или en", "message language: ru or en") },

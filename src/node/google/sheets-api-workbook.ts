@@ -1,0 +1,280 @@
+/**
+ * The Workbook port over the Google Sheets API v4 (googleapis).
+ *
+ * Reading costs ONE call: spreadsheets.get with a field mask asking, per cell, for the
+ * effective value and the effective number-format type. values.batchGet cannot tell a date
+ * from a number (UNFORMATTED_VALUE gives both as serials; FORMATTED_STRING gives dates as
+ * locale text), while the format type says DATE / DATE_TIME / TIME, so serials become port
+ * Dates (UTC fields = the calendar date) and other numbers stay numbers. A formula reads as
+ * its computed value; a quote-prefixed cell as its text (the API drops the apostrophe).
+ *
+ * Writing costs ONE call: write() only checks and buffers (and updates the in-memory
+ * snapshot, so reads see the writes); flush() sends every buffered write as one
+ * spreadsheets.batchUpdate, which Google applies atomically: all or nothing.
+ */
+import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
+import { sheets } from "googleapis/build/src/apis/sheets/index.js";
+import { type CellValue, isFormula, safeCell, type WriteValue } from "../../core/cells.js";
+import type { SheetWrite, Table, Workbook } from "../../ports.js";
+import { accountEmail, type GoogleAuthClient } from "./auth.js";
+import { callGoogle, type GoogleTarget, type RetryOptions } from "./errors.js";
+import { planSheetWrites, type SheetInfo, serialToDate } from "./requests.js";
+
+export interface SheetsApiOptions {
+  auth: GoogleAuthClient;
+  /** Tests point googleapis at a local server ("http://127.0.0.1:port/"). */
+  rootUrl?: string;
+  retry?: RetryOptions;
+  /** Email named in "share the spreadsheet with …" (default: the service account's). */
+  account?: string;
+  /** Per-request timeout (default 120 s: a big workbook is one large response). */
+  timeoutMs?: number;
+}
+
+/** The one read: sheet properties, protections and, per cell, value + number-format type. */
+export const SNAPSHOT_FIELDS =
+  "properties.title," +
+  "sheets(properties(sheetId,title,index,hidden,gridProperties(rowCount,columnCount,frozenRowCount))," +
+  "protectedRanges(protectedRangeId,range)," +
+  "data(startRow,startColumn,rowData.values(effectiveValue,effectiveFormat.numberFormat.type)))";
+
+const DATE_TYPES = new Set(["DATE", "DATE_TIME", "TIME"]);
+const NEUTRALISED = /^'[=+\-@\t\r]/;
+const ERRORS: Record<string, string> = {
+  NULL_VALUE: "#NULL!",
+  DIVIDE_BY_ZERO: "#DIV/0!",
+  VALUE: "#VALUE!",
+  REF: "#REF!",
+  NAME: "#NAME?",
+  NUM: "#NUM!",
+  N_A: "#N/A",
+  LOADING: "#LOADING",
+};
+
+function fromCell(c: sheets_v4.Schema$CellData | undefined): CellValue {
+  const v = c?.effectiveValue;
+  if (!v) return null;
+  if (typeof v.stringValue === "string") {
+    if (v.stringValue === "") return null;
+    // Text stored with its apostrophe by another tool reads like the other adapters'.
+    return NEUTRALISED.test(v.stringValue) ? v.stringValue.slice(1) : v.stringValue;
+  }
+  if (typeof v.numberValue === "number") {
+    const type = c?.effectiveFormat?.numberFormat?.type;
+    return type && DATE_TYPES.has(type) ? serialToDate(v.numberValue) : v.numberValue;
+  }
+  if (typeof v.boolValue === "boolean") return v.boolValue;
+  if (v.errorValue) return ERRORS[v.errorValue.type ?? ""] ?? "#ERROR!";
+  return null;
+}
+
+/** What a written value reads back as before the next open (a formula: its text). */
+function readBack(v: WriteValue): CellValue {
+  const safe = safeCell(v);
+  if (isFormula(safe)) return safe.formula;
+  if (typeof safe === "string") return NEUTRALISED.test(safe) ? safe.slice(1) : safe === "" ? null : safe;
+  return safe;
+}
+
+function blank(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
+}
+
+function trimTable(grid: readonly CellValue[][]): CellValue[][] {
+  let height = grid.length;
+  while (height > 0 && grid[height - 1].every(blank)) height--;
+  let width = 0;
+  for (let r = 0; r < height; r++)
+    for (let c = grid[r].length - 1; c >= width; c--)
+      if (!blank(grid[r][c])) {
+        width = c + 1;
+        break;
+      }
+  return grid.slice(0, height).map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+}
+
+function sheetInfo(s: sheets_v4.Schema$Sheet): SheetInfo {
+  const p = s.properties ?? {};
+  const g = p.gridProperties ?? {};
+  return {
+    sheetId: p.sheetId ?? 0,
+    title: p.title ?? "",
+    hidden: Boolean(p.hidden),
+    rowCount: g.rowCount ?? 0,
+    columnCount: g.columnCount ?? 0,
+    frozenRowCount: g.frozenRowCount ?? 0,
+    protectedRanges: (s.protectedRanges ?? []).map((r) => ({
+      protectedRangeId: r.protectedRangeId ?? undefined,
+      range: r.range ?? { sheetId: p.sheetId ?? 0 },
+    })),
+  };
+}
+
+function gridOf(s: sheets_v4.Schema$Sheet): CellValue[][] {
+  const grid: CellValue[][] = [];
+  for (const d of s.data ?? []) {
+    const r0 = d.startRow ?? 0;
+    const c0 = d.startColumn ?? 0;
+    (d.rowData ?? []).forEach((row, i) => {
+      const line = (grid[r0 + i] ??= []);
+      (row.values ?? []).forEach((cell, j) => {
+        line[c0 + j] = fromCell(cell);
+      });
+    });
+  }
+  for (let i = 0; i < grid.length; i++) grid[i] = Array.from(grid[i] ?? [], (v) => v ?? null);
+  return grid;
+}
+
+export class SheetsApiWorkbook implements Workbook {
+  /** Writes waiting for flush(), in order. */
+  private pending: SheetWrite[] = [];
+  /** Sheets as they will be once the pending writes are flushed. */
+  private planned: SheetInfo[];
+
+  private constructor(
+    readonly spreadsheetId: string,
+    /** The spreadsheet's own title. */
+    readonly title: string,
+    private readonly api: sheets_v4.Sheets,
+    private readonly opts: SheetsApiOptions,
+    /** Sheets as Google has them (as far as this process knows). */
+    private confirmed: SheetInfo[],
+    private readonly grids: Map<string, CellValue[][]>,
+  ) {
+    this.planned = confirmed;
+  }
+
+  /** Load the snapshot: one spreadsheets.get. */
+  static async open(spreadsheetId: string, opts: SheetsApiOptions): Promise<SheetsApiWorkbook> {
+    const api = sheets({
+      version: "v4",
+      auth: opts.auth,
+      rootUrl: opts.rootUrl,
+      // Our own retry (callGoogle) decides; gaxios would otherwise retry GETs on its own timer.
+      retry: false,
+      timeout: opts.timeoutMs ?? 120_000,
+    });
+    const res = await callGoogle(
+      () => api.spreadsheets.get({ spreadsheetId, fields: SNAPSHOT_FIELDS }),
+      target(spreadsheetId, "read", opts),
+      opts.retry,
+    );
+    const list = [...(res.data.sheets ?? [])].sort((a, b) => (a.properties?.index ?? 0) - (b.properties?.index ?? 0));
+    const grids = new Map(list.map((s) => [s.properties?.title ?? "", gridOf(s)]));
+    return new SheetsApiWorkbook(
+      spreadsheetId,
+      res.data.properties?.title ?? "",
+      api,
+      opts,
+      list.map(sheetInfo),
+      grids,
+    );
+  }
+
+  /** Link for messages. */
+  get url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.spreadsheetId}/edit`;
+  }
+
+  sheetNames(): string[] {
+    return this.planned.map((s) => s.title);
+  }
+
+  read(names: readonly string[]): Map<string, Table> {
+    const out = new Map<string, Table>();
+    for (const name of names) {
+      const grid = this.grids.get(name);
+      if (grid) out.set(name, { sheet: name, values: trimTable(grid) });
+    }
+    return out;
+  }
+
+  /** Check and buffer; a bad batch throws here and leaves nothing buffered. */
+  write(batch: readonly SheetWrite[]): void {
+    const plan = planSheetWrites([...this.pending, ...batch], this.confirmed);
+    for (const w of batch) this.apply(w);
+    this.pending.push(...batch);
+    this.planned = plan.sheets;
+  }
+
+  /** Buffered writes not yet sent. */
+  get unsaved(): number {
+    return this.pending.length;
+  }
+
+  /**
+   * Send every buffered write in one batchUpdate. On failure nothing was applied by
+   * Google and the writes stay buffered (flush again, or open anew to drop them).
+   */
+  async flush(): Promise<void> {
+    if (!this.pending.length) return;
+    const plan = planSheetWrites(this.pending, this.confirmed);
+    if (plan.requests.length) {
+      const res = await callGoogle(
+        () =>
+          this.api.spreadsheets.batchUpdate({
+            spreadsheetId: this.spreadsheetId,
+            requestBody: { requests: plan.requests },
+          }),
+        target(this.spreadsheetId, "write", this.opts),
+        this.opts.retry,
+      );
+      adoptProtectedRangeIds(plan.sheets, res.data.replies ?? []);
+    }
+    // Appends may have grown a sheet past the planned size; the snapshot knows by how much.
+    for (const s of plan.sheets) s.rowCount = Math.max(s.rowCount, this.grids.get(s.title)?.length ?? 0);
+    this.confirmed = plan.sheets;
+    this.planned = plan.sheets;
+    this.pending = [];
+  }
+
+  /** The write's effect on the in-memory snapshot (same semantics as the other adapters). */
+  private apply(w: SheetWrite): void {
+    let grid = this.grids.get(w.sheet);
+    if (!grid) {
+      grid = [];
+      this.grids.set(w.sheet, grid);
+    }
+    if (w.clear) grid.length = 0;
+    const g = grid;
+    const put = (row: number, col: number, v: WriteValue) => {
+      while (g.length < row) g.push([]);
+      const line = g[row - 1];
+      while (line.length < col) line.push(null);
+      line[col - 1] = readBack(v);
+    };
+    for (const b of w.cells ?? [])
+      b.values.forEach((line, i) => {
+        line.forEach((v, j) => {
+          put(b.row + i, b.col + j, v);
+        });
+      });
+    if (w.append?.length) {
+      const start = trimTable(g).length + 1;
+      w.append.forEach((line, i) => {
+        line.forEach((v, j) => {
+          put(start + i, j + 1, v);
+        });
+      });
+    }
+  }
+}
+
+function target(id: string, op: GoogleTarget["op"], opts: SheetsApiOptions): GoogleTarget {
+  return { kind: "spreadsheet", id, op, account: async () => opts.account ?? accountEmail(opts.auth) };
+}
+
+/** Give the protections this flush added the ids Google assigned (so a rerun updates them). */
+function adoptProtectedRangeIds(list: SheetInfo[], replies: sheets_v4.Schema$Response[]): void {
+  for (const r of replies) {
+    const p = r.addProtectedRange?.protectedRange;
+    if (p?.protectedRangeId == null || !p.range) continue;
+    const s = list.find((x) => x.sheetId === (p.range?.sheetId ?? 0));
+    const keys = ["startRowIndex", "endRowIndex", "startColumnIndex", "endColumnIndex"] as const;
+    const slot = s?.protectedRanges.find(
+      (x) => x.protectedRangeId === undefined && keys.every((k) => (x.range[k] ?? null) === (p.range?.[k] ?? null)),
+    );
+    if (slot) slot.protectedRangeId = p.protectedRangeId;
+  }
+}
