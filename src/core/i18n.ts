@@ -24,13 +24,20 @@ export function parseLang(value: unknown, fallback: Lang = "ru"): Lang {
   return fallback;
 }
 
+const RULES: Partial<Record<Lang, Intl.PluralRules>> = {};
+
+function pluralRules(lang: Lang): Intl.PluralRules {
+  RULES[lang] ??= new Intl.PluralRules(lang === "ru" ? "ru-RU" : "en-US");
+  return RULES[lang];
+}
+
 /** Plural form for a count: Russian has one/few/many, English one/other (Intl.PluralRules). */
 export function plural(
   lang: Lang,
   n: number,
   forms: { one: string; few?: string; many?: string; other: string },
 ): string {
-  const rule = new Intl.PluralRules(lang === "ru" ? "ru-RU" : "en-US").select(n);
+  const rule = pluralRules(lang).select(n);
   const form = (forms as Record<string, string | undefined>)[rule] ?? forms.other;
   return `${n} ${form}`;
 }

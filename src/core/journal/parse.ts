@@ -31,7 +31,11 @@ export function parseJournal(sheet: string, values: readonly (readonly CellValue
   let nameCol = 0;
   const columns: JournalColumn[] = [];
   const seen = new Map<string, number>();
-  const hasTopicRow = TOPIC_HEADERS.includes(norm(values[1]?.[0]));
+  // Row 2 is the topic row when its cell under «ID» (or in column A) reads «Тема» / «Topic».
+  const idIndex = header.findIndex((h) => ID_HEADERS.includes(norm(h)));
+  const hasTopicRow =
+    TOPIC_HEADERS.includes(norm(values[1]?.[0])) ||
+    (idIndex >= 0 && TOPIC_HEADERS.includes(norm(values[1]?.[idIndex])));
   header.forEach((h, i) => {
     const n = norm(h);
     if (!idCol && ID_HEADERS.includes(n)) idCol = i + 1;

@@ -98,23 +98,18 @@ function backgrounds(layout: Layout, enrolledOn: (id: string, date: IsoDate) => 
   const out: { range: Rect; color: string | null }[] = [];
   const open = new Map<string, { range: Rect; color: string | null }>();
   for (const { row, studentId } of rows) {
+    const colors = cols.map((c) => (enrolledOn(studentId, c.date) ? null : OUTSIDE_ENROLLMENT_COLOR));
     let i = 0;
     while (i < cols.length) {
-      const color = enrolledOn(studentId, cols[i].date) ? null : OUTSIDE_ENROLLMENT_COLOR;
       let j = i + 1;
-      while (
-        j < cols.length &&
-        cols[j].col === cols[j - 1].col + 1 &&
-        (enrolledOn(studentId, cols[j].date) ? null : OUTSIDE_ENROLLMENT_COLOR) === color
-      )
-        j++;
+      while (j < cols.length && cols[j].col === cols[j - 1].col + 1 && colors[j] === colors[i]) j++;
       const col = cols[i].col;
       const width = cols[j - 1].col - col + 1;
-      const key = `${col}:${width}:${color}`;
+      const key = `${col}:${width}:${colors[i]}`;
       const prev = open.get(key);
       if (prev && prev.range.row + prev.range.rows === row) prev.range.rows++;
       else {
-        const bg = { range: { row, col, rows: 1, cols: width }, color };
+        const bg = { range: { row, col, rows: 1, cols: width }, color: colors[i] };
         out.push(bg);
         open.set(key, bg);
       }
@@ -174,10 +169,10 @@ export function planJournalUpdate(args: JournalUpdateArgs): JournalUpdate {
   }
   const enrolledOn = (id: string, date: IsoDate) =>
     enrollmentsOf.get(id)?.some((e) => enrollmentCovers(e, date)) ?? false;
-  const byId = new Map(args.students.map((s) => [s.id, s]));
-  const wanted = [...enrollmentsOf.entries()]
-    .filter(([id, list]) => byId.has(id) && list.some((e) => until === null || e.from! <= until))
-    .map(([id]) => byId.get(id)!)
+  // Students with an enrollment begun by `until`, by name; `students` may be the whole school.
+  const wanted = args.students
+    .filter((s) => enrollmentsOf.get(s.id)?.some((e) => until === null || e.from! <= until))
+    .filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i)
     .sort((a, b) => a.name.localeCompare(b.name, "ru") || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const grid = args.existing ?? [];

@@ -145,13 +145,24 @@ function rowChecks(model: Model): Issue[] {
 }
 
 interface Overlap {
+  kind: "group" | "staff" | "students";
+  /** staff: "ID\u0000roleA\u0000roleB" */
+  who: string;
   /** The first source (by sheet and row) of the pair; the issue points at it. */
   a: Lesson;
   b: Lesson;
   count: number;
   last: IsoDate;
-  who: string;
   students: Set<string>;
+}
+
+/** What two rows of the schedule have in common, computed once per pair of rows. */
+interface PairInfo {
+  group: Overlap | null;
+  staff: Overlap[];
+  /** Students enrolled in both groups at some time, with their enrollments in each. */
+  students: { id: string; inA: Enrollment[]; inB: Enrollment[] }[];
+  studentOverlap: Overlap | null;
 }
 
 const sourceOrder = (l: Lesson) => (l.source.sheet === "schedule" ? 0 : 1e9) + l.source.row;
@@ -175,81 +186,94 @@ function overlaps(model: Model, lessons: readonly Lesson[]): Issue[] {
     if (list) list.push(e);
     else m.set(e.studentId, [e]);
   }
-  const shared = new Map<string, string[]>();
-  const sharedStudents = (g1: string, g2: string): string[] => {
-    const key = g1 < g2 ? `${g1}\u0000${g2}` : `${g2}\u0000${g1}`;
-    let list = shared.get(key);
-    if (!list) {
-      const m1 = enrolled.get(g1);
-      const m2 = enrolled.get(g2);
-      list = m1 && m2 ? [...m1.keys()].filter((s) => m2.has(s)).sort() : [];
-      shared.set(key, list);
-    }
-    return list;
+  const found: Overlap[] = [];
+  const start = (kind: Overlap["kind"], who: string, a: Lesson, b: Lesson): Overlap => {
+    const o = { kind, who, a, b, count: 0, last: a.date, students: new Set<string>() };
+    found.push(o);
+    return o;
   };
-  const found = new Map<string, Overlap>();
-  const note = (kind: string, who: string, a: Lesson, b: Lesson, students: string[] = []) => {
-    const key = `${kind}\u0000${who}\u0000${a.source.sheet}${a.source.row}\u0000${b.source.sheet}${b.source.row}`;
-    const o = found.get(key);
-    if (o) {
-      o.count++;
-      o.last = a.date;
-      for (const s of students) o.students.add(s);
-    } else found.set(key, { a, b, count: 1, last: a.date, who, students: new Set(students) });
+  const bump = (o: Overlap, date: IsoDate) => {
+    o.count++;
+    o.last = date;
+  };
+  const pairInfo = (a: Lesson, b: Lesson): PairInfo => {
+    if (a.groupId === b.groupId)
+      return { group: start("group", a.groupId, a, b), staff: [], students: [], studentOverlap: null };
+    const info: PairInfo = { group: null, staff: [], students: [], studentOverlap: null };
+    const ga = groupOf.get(a.groupId);
+    const gb = groupOf.get(b.groupId);
+    if (ga && gb) {
+      const roles = (g: typeof ga): [string, string][] =>
+        (
+          [
+            [g.teacherId, "teacher"],
+            [g.tutorId, "tutor"],
+          ] as [string, string][]
+        ).filter(([id]) => id);
+      for (const [idA, roleA] of roles(ga))
+        for (const [idB, roleB] of roles(gb))
+          if (idA === idB) info.staff.push(start("staff", `${idA}\u0000${roleA}\u0000${roleB}`, a, b));
+    }
+    const ma = enrolled.get(a.groupId);
+    const mb = enrolled.get(b.groupId);
+    if (ma && mb)
+      for (const [id, inA] of ma) {
+        const inB = mb.get(id);
+        if (inB) info.students.push({ id, inA, inB });
+      }
+    return info;
   };
 
-  const byDate = new Map<IsoDate, Lesson[]>();
+  // Each row's lessons get a small number, so a pair of rows is one numeric key.
+  const sourceId = new Map<number, number>();
+  const byDate = new Map<IsoDate, { l: Lesson; s: number; e: number; src: number; order: number }[]>();
   for (const l of lessons) {
-    if (minutesOf(l.end) <= minutesOf(l.start)) continue; // reported as a bad time instead
+    const s = minutesOf(l.start);
+    const e = minutesOf(l.end);
+    if (e <= s) continue; // reported as a bad time instead
+    const order = sourceOrder(l);
+    let src = sourceId.get(order);
+    if (src === undefined) {
+      src = sourceId.size;
+      sourceId.set(order, src);
+    }
     const list = byDate.get(l.date);
-    if (list) list.push(l);
-    else byDate.set(l.date, [l]);
+    const item = { l, s, e, src, order };
+    if (list) list.push(item);
+    else byDate.set(l.date, [item]);
   }
+  const pairs = new Map<number, PairInfo>();
+  const n = sourceId.size;
   for (const date of [...byDate.keys()].sort()) {
-    const list = byDate
-      .get(date)!
-      .map((l) => ({ l, s: minutesOf(l.start), e: minutesOf(l.end) }))
-      .sort((x, y) => x.s - y.s);
+    const list = byDate.get(date)!.sort((x, y) => x.s - y.s);
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length && list[j].s < list[i].e; j++) {
-        const [a, b] =
-          sourceOrder(list[i].l) <= sourceOrder(list[j].l) ? [list[i].l, list[j].l] : [list[j].l, list[i].l];
-        if (a.groupId === b.groupId) {
-          note("group", a.groupId, a, b);
-          continue;
+        const [x, y] = list[i].order <= list[j].order ? [list[i], list[j]] : [list[j], list[i]];
+        const key = x.src * n + y.src;
+        let info = pairs.get(key);
+        if (!info) {
+          info = pairInfo(x.l, y.l);
+          pairs.set(key, info);
         }
-        const ga = groupOf.get(a.groupId);
-        const gb = groupOf.get(b.groupId);
-        if (ga && gb) {
-          const roles = (g: typeof ga) =>
-            [
-              [g.teacherId, "teacher"],
-              [g.tutorId, "tutor"],
-            ].filter(([id]) => id);
-          for (const [idA, roleA] of roles(ga))
-            for (const [idB, roleB] of roles(gb))
-              if (idA === idB) note("staff", `${idA}\u0000${roleA}\u0000${roleB}`, a, b);
-        }
-        const both = sharedStudents(a.groupId, b.groupId).filter(
-          (s) =>
-            enrolled
-              .get(a.groupId)!
-              .get(s)!
-              .some((e) => enrollmentCovers(e, date)) &&
-            enrolled
-              .get(b.groupId)!
-              .get(s)!
-              .some((e) => enrollmentCovers(e, date)),
+        if (info.group) bump(info.group, date);
+        for (const o of info.staff) bump(o, date);
+        if (info.students.length === 0) continue;
+        const both = info.students.filter(
+          (st) =>
+            st.inA.some((e) => enrollmentCovers(e, date)) && st.inB.some((e) => enrollmentCovers(e, date)),
         );
-        if (both.length) note("students", "", a, b, both);
+        if (both.length === 0) continue;
+        if (!info.studentOverlap) info.studentOverlap = start("students", "", x.l, y.l);
+        bump(info.studentOverlap, date);
+        for (const st of both) info.studentOverlap.students.add(st.id);
       }
     }
   }
+  found.sort((p, q) => (p.a.date < q.a.date ? -1 : p.a.date > q.a.date ? 1 : 0));
 
   const out: Issue[] = [];
-  for (const [key, o] of found) {
-    const kind = key.slice(0, key.indexOf("\u0000"));
-    const { a, b } = o;
+  for (const o of found) {
+    const { kind, a, b } = o;
     const when = (r: boolean) => `${day(a.date, r)} ${span(a)} ${r ? "и" : "and"} ${span(b)}`;
     const seeRu = `(см. ${at.ref(b.source.sheet, b.source.row, "groupId")})`;
     const seeEn = `(see ${at.ref(b.source.sheet, b.source.row, "groupId")})`;

@@ -16,7 +16,7 @@
  * 4. Cancels remove the group's lessons on Date: the one(s) starting at Start when given,
  *    else every lesson of that day (of any kind).
  */
-import { addDays, isoWeekday, minutesOf } from "../dates.js";
+import { addDays, daysBetween, isoWeekday, minutesOf } from "../dates.js";
 import type { Lesson, Model } from "../model.js";
 import type { Enrollment, HhMm, Holiday, IsoDate, ScheduleChange, Slot } from "../records.js";
 
@@ -108,13 +108,18 @@ export function expandSchedule(model: ScheduleInput, from: IsoDate, to: IsoDate)
   const days = new Map<string, Lesson[]>();
   const slots = model.slots.filter(usableSlot);
   // Weekly slots over [from, to]; dates outside it are filled on demand when a change touches them.
+  // The period's dates and holiday flags are computed once; each slot steps through them by 7.
+  const dates: IsoDate[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+  const holiday = dates.map((d) => holidayOn(model.holidays, d) !== undefined);
+  const firstWeekday = dates.length ? isoWeekday(from) : 1;
   for (const s of slots) {
-    const lo = s.from !== null && s.from > from ? s.from : from;
-    const hi = s.to !== null && s.to < to ? s.to : to;
-    if (lo > hi) continue;
-    let d = addDays(lo, (s.weekday! - isoWeekday(lo) + 7) % 7);
-    for (; d <= hi; d = addDays(d, 7)) {
-      if (holidayOn(model.holidays, d)) continue;
+    const lo = s.from !== null && s.from > from ? daysBetween(from, s.from) : 0;
+    const hi = s.to !== null && s.to < to ? daysBetween(from, s.to) : dates.length - 1;
+    const weekdayAtLo = ((firstWeekday - 1 + lo) % 7) + 1;
+    for (let i = lo + ((s.weekday! - weekdayAtLo + 7) % 7); i <= hi; i += 7) {
+      if (holiday[i]) continue;
+      const d = dates[i];
       const key = s.groupId + KEY_SEP + d;
       const list = days.get(key);
       if (list) list.push(slotLesson(s, d));

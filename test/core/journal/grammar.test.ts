@@ -88,3 +88,16 @@ describe("journal cell grammar", () => {
     );
   });
 });
+
+describe("journal topic row", () => {
+  it("is recognised under the ID column even when ID is not column A", () => {
+    const j = parseJournal("Журнал G01", [
+      ["Учащийся", "ID", "01.09.2026"],
+      [null, "Тема", "Дроби"],
+      ["Иванов", "S1", "5"],
+    ]);
+    expect(j.hasTopicRow).toBe(true);
+    expect(j.rows.map((r) => r.studentId)).toEqual(["S1"]);
+    expect(j.columns[0].topic).toBe("Дроби");
+  });
+});

@@ -202,7 +202,9 @@ describe("planJournalUpdate: updating", () => {
           // Fill the 4 × 6 student × lesson area.
           for (let r = 0; r < 4; r++) for (let c = 0; c < 6; c++) grid[r + 2][c + 2] = marks[r * 6 + c];
           if (withNote)
-            grid.forEach((line, r) => line.push(r === 0 ? "Примечание" : r === 3 ? "звонили маме" : null));
+            grid.forEach((line, r) => {
+              line.push(r === 0 ? "Примечание" : r === 3 ? "звонили маме" : null);
+            });
           const before = entries(grid);
           // Shuffle student rows (rows 3..) and all columns by random keys.
           const order = <T>(xs: T[], offset: number) =>

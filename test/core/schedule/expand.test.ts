@@ -76,7 +76,8 @@ describe("expandLessons: weekly slots", () => {
 describe("expandLessons: calendar edges", () => {
   const original = process.env.TZ;
   afterEach(() => {
-    process.env.TZ = original;
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
   });
 
   const everyDay = model([1, 2, 3, 4, 5, 6, 7].map((wd) => slot(wd + 1, "G01", wd, "00:00", "00:45")));
@@ -225,8 +226,8 @@ describe("expandLessons: counting property", () => {
           // Slot i starts at 08:00 + i hours: starts never collide, a cancel by Start names one slot.
           const slots = slotSpecs.map((s, i) =>
             slot(i + 2, s.group, s.weekday, timeOf(i), `${timeOf(i).slice(0, 2)}:45`, {
-              from: s.bounds ? (s.bounds[0] <= s.bounds[1] ? s.bounds[0] : s.bounds[1]) : null,
-              to: s.bounds ? (s.bounds[0] <= s.bounds[1] ? s.bounds[1] : s.bounds[0]) : null,
+              from: s.bounds ? [...s.bounds].sort()[0] : null,
+              to: s.bounds ? [...s.bounds].sort()[1] : null,
             }),
           );
           const holidays = holidaySpecs.map(([d, len], i) => holiday(i + 2, d, DAYS[DAYS.indexOf(d) + len]));
