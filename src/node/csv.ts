@@ -30,7 +30,7 @@ export function readCsv(text: string): Csv {
   } catch (e) {
     const line = e instanceof CsvError ? ((e as CsvError & { lines?: number }).lines ?? "?") : "?";
     throw new UserError(
-      "bad-args",
+      "bad-csv",
       msg(
         `Файл CSV повреждён около строки ${line}: ${(e as Error).message}`,
         `The CSV file is damaged near line ${line}: ${(e as Error).message}`,

@@ -160,6 +160,19 @@ const GROUPS: readonly [string, string, string, string, string, string[], [numbe
   ],
 ];
 
+const TITLES_EN: Record<string, [string, string]> = {
+  G01: ["Mathematics 9 (advanced)", "Mathematics"],
+  G02: ["Physics 9", "Physics"],
+  G03: ["Computer science 10", "Computer science"],
+  G04: ["Chemistry 10–11", "Chemistry"],
+  G05: ["English 7–8", "English"],
+  G06: ["Russian 11 (exam prep)", "Russian"],
+  G07: ["Biology 11", "Biology"],
+  G08: ["History 7", "History"],
+  G09: ["Olympiad mathematics 5–6", "Mathematics"],
+  G10: ["Social studies 11", "Social studies"],
+};
+
 const CLASSES = ["5А", "6А", "7А", "8А", "9А", "9Б", "10А", "11А"];
 const CHANNELS = ["Telegram", "VK", "телефон", "email", "Сферум"];
 
@@ -229,8 +242,8 @@ export function demoSchool(opts: { year: number; lang: Lang; seed?: number }): D
   ]);
   const groups = GROUPS.map(([id, title, subject, teacher, tutor]) => [
     id,
-    title,
-    subject,
+    lang === "ru" ? title : TITLES_EN[id][0],
+    lang === "ru" ? subject : TITLES_EN[id][1],
     teacher,
     tutor,
     `https://meet.school7.example/${id.toLowerCase()}`,

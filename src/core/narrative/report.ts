@@ -45,8 +45,9 @@ function withChange(value: string, c: Change | undefined, lang: Lang, kind: "pp"
   return `${value} (${kind === "pp" ? ppChange(c.change, lang) : markChange(c.change, lang)})`;
 }
 
-function groupLabel(g: GroupFigures): string {
-  return g.title ? `${g.groupId} «${g.title}»` : g.groupId;
+function groupLabel(g: GroupFigures, lang: Lang): string {
+  if (!g.title) return g.groupId;
+  return lang === "ru" ? `${g.groupId} «${g.title}»` : `${g.groupId} “${g.title}”`;
 }
 
 export function buildReport(input: ReportInput): ReportDoc {
@@ -119,7 +120,7 @@ export function buildReport(input: ReportInput): ReportDoc {
       );
     if (g.N > 0 && g.success === 100 && g.atRisk === 0)
       parts.push(ru ? "все учащиеся успевают" : "every student passes");
-    if (parts.length) successes.push(`${groupLabel(g)}: ${parts.join("; ")}.`);
+    if (parts.length) successes.push(`${groupLabel(g, lang)}: ${parts.join("; ")}.`);
   }
   const fullJournals = f.groups.filter((g) => g.columns > 0 && g.journalFill === 100).map((g) => g.groupId);
   if (fullJournals.length)
@@ -154,7 +155,7 @@ export function buildReport(input: ReportInput): ReportDoc {
           ? `посещаемость снизилась до ${pct(g.attendance, lang)} % (${ppChange(d.attendance.change, lang)})`
           : `attendance fell to ${pct(g.attendance, lang)} % (${ppChange(d.attendance.change, lang)})`,
       );
-    if (parts.length) problems.push(`${groupLabel(g)}: ${parts.join("; ")}.`);
+    if (parts.length) problems.push(`${groupLabel(g, lang)}: ${parts.join("; ")}.`);
   }
   if (f.atRisk.length) {
     const byReason = new Map<RiskReason, number>();
@@ -300,7 +301,7 @@ export function buildReport(input: ReportInput): ReportDoc {
       rows: f.groups.map((g) => {
         const d = gd.get(g.groupId);
         return [
-          groupLabel(g),
+          groupLabel(g, lang),
           String(g.N),
           pct(g.success, lang),
           pct(g.quality, lang),

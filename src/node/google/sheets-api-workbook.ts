@@ -116,7 +116,8 @@ function gridOf(s: sheets_v4.Schema$Sheet): CellValue[][] {
     const r0 = d.startRow ?? 0;
     const c0 = d.startColumn ?? 0;
     (d.rowData ?? []).forEach((row, i) => {
-      const line = (grid[r0 + i] ??= []);
+      grid[r0 + i] ??= [];
+      const line = grid[r0 + i];
       (row.values ?? []).forEach((cell, j) => {
         line[c0 + j] = fromCell(cell);
       });
@@ -160,7 +161,9 @@ export class SheetsApiWorkbook implements Workbook {
       target(spreadsheetId, "read", opts),
       opts.retry,
     );
-    const list = [...(res.data.sheets ?? [])].sort((a, b) => (a.properties?.index ?? 0) - (b.properties?.index ?? 0));
+    const list = [...(res.data.sheets ?? [])].sort(
+      (a, b) => (a.properties?.index ?? 0) - (b.properties?.index ?? 0),
+    );
     const grids = new Map(list.map((s) => [s.properties?.title ?? "", gridOf(s)]));
     return new SheetsApiWorkbook(
       spreadsheetId,
@@ -273,7 +276,9 @@ function adoptProtectedRangeIds(list: SheetInfo[], replies: sheets_v4.Schema$Res
     const s = list.find((x) => x.sheetId === (p.range?.sheetId ?? 0));
     const keys = ["startRowIndex", "endRowIndex", "startColumnIndex", "endColumnIndex"] as const;
     const slot = s?.protectedRanges.find(
-      (x) => x.protectedRangeId === undefined && keys.every((k) => (x.range[k] ?? null) === (p.range?.[k] ?? null)),
+      (x) =>
+        x.protectedRangeId === undefined &&
+        keys.every((k) => (x.range[k] ?? null) === (p.range?.[k] ?? null)),
     );
     if (slot) slot.protectedRangeId = p.protectedRangeId;
   }

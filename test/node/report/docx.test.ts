@@ -1,59 +1,10 @@
-import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import type { Block, ChartBlock, ReportDoc, TableBlock } from "../../../src/core/report/model.js";
 import { columnWidths, renderDocx } from "../../../src/node/report/docx.js";
+import { docxText, paragraphText, part, unescapeXml, unzip } from "../../support/docx-text.js";
 import { sampleReportEn, sampleReportRu } from "../../support/sample-report.js";
 
 const A4_TEXT_WIDTH = 11906 - 2 * 1134;
-
-async function unzip(buffer: Buffer): Promise<JSZip> {
-  return JSZip.loadAsync(buffer);
-}
-
-async function part(buffer: Buffer, path: string): Promise<string> {
-  const file = (await unzip(buffer)).file(path);
-  if (!file) throw new Error(`${path} is not in the .docx`);
-  return file.async("string");
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
-/** Text of one paragraph's XML: its w:t runs, w:br as a newline, w:tab as a tab. */
-function paragraphText(xml: string): string {
-  let out = "";
-  for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)) {
-    if (m[0] === "<w:br/>") out += "\n";
-    else if (m[0] === "<w:tab/>") out += "\t";
-    else out += unescapeXml(m[1]);
-  }
-  return out;
-}
-
-/** The body of word/document.xml as lines: a line per non-empty paragraph, a table row as cells joined by tabs. */
-async function docxText(buffer: Buffer): Promise<string> {
-  const xml = await part(buffer, "word/document.xml");
-  const body = xml.slice(xml.indexOf("<w:body>"), xml.indexOf("</w:body>"));
-  const lines: string[] = [];
-  for (const m of body.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>/g)) {
-    if (m[0].startsWith("<w:tbl>")) {
-      for (const row of m[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)) {
-        const cells = [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => paragraphText(c[0]));
-        lines.push(cells.join("\t"));
-      }
-    } else {
-      const text = paragraphText(m[0]);
-      if (text !== "") lines.push(text);
-    }
-  }
-  return lines.join("\n");
-}
 
 /** What the body should read, block by block (a chart's title lives in its own part; its alt is in the body). */
 function expectedText(doc: ReportDoc): string {

@@ -1,12 +1,11 @@
 import { access } from "node:fs/promises";
 import { initWrites } from "../../../app/init.js";
 import { todayIn } from "../../../core/dates.js";
-import { demoSchool } from "../../../core/demo/school.js";
-import { msg, parseLang } from "../../../core/i18n.js";
+import { msg, parseLang, plural } from "../../../core/i18n.js";
 import { UserError } from "../../errors.js";
 import { XlsxWorkbook } from "../../xlsx-workbook.js";
 import type { Command } from "../context.js";
-import { fillDemoJournals } from "../demo-journals.js";
+import { writeDemoSchool } from "../../../app/demo.js";
 import { fileArg } from "../workbook-arg.js";
 
 const usage = "coordinator init [--demo] [--lang ru|en] [--force] FILE.xlsx";
@@ -56,14 +55,14 @@ export const init: Command = {
         msg(`Неверный год: ${ctx.options.year}`, `Bad year: ${ctx.options.year}`),
       );
     const wb = XlsxWorkbook.create(file);
-    const demo = ctx.options.demo ? demoSchool({ year, lang }) : undefined;
-    wb.write(initWrites(lang, demo));
-    if (demo) fillDemoJournals(wb, demo, todayIn(ctx.now(), "Europe/Moscow"));
+    const demo = Boolean(ctx.options.demo);
+    if (demo) writeDemoSchool(wb, { year, lang, today: todayIn(ctx.now(), "Europe/Moscow") });
+    else wb.write(initWrites(lang));
     await wb.save();
     ctx.out(
       lang === "ru"
-        ? `Создана книга ${file}${demo ? " с демонстрационной школой" : ""}: ${wb.sheetNames().length} листов.`
-        : `Created ${file}${demo ? " with the demo school" : ""}: ${wb.sheetNames().length} sheets.`,
+        ? `Создана книга ${file}${demo ? " с демонстрационной школой" : ""}: ${plural("ru", wb.sheetNames().length, { one: "лист", few: "листа", many: "листов", other: "листа" })}.`
+        : `Created ${file}${demo ? " with the demo school" : ""}: ${plural("en", wb.sheetNames().length, { one: "sheet", other: "sheets" })}.`,
     );
     return 0;
   },

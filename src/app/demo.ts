@@ -1,9 +1,11 @@
 /** `init --demo`: generate the demo school's journals up to today and fill them with marks. */
-import { updateJournals } from "../../app/journals.js";
-import { loadModel } from "../../app/load.js";
-import { fillDemoJournal } from "../../core/demo/journals.js";
-import type { DemoSchool } from "../../core/demo/school.js";
-import type { Workbook } from "../../ports.js";
+import { fillDemoJournal } from "../core/demo/journals.js";
+import { type DemoSchool, demoSchool } from "../core/demo/school.js";
+import type { Lang } from "../core/i18n.js";
+import type { Workbook } from "../ports.js";
+import { initWrites } from "./init.js";
+import { updateJournals } from "./journals.js";
+import { loadModel } from "./load.js";
 
 export function fillDemoJournals(wb: Workbook, demo: DemoSchool, today: string): void {
   const until = today < demo.to ? today : demo.to;
@@ -28,4 +30,12 @@ export function fillDemoJournals(wb: Workbook, demo: DemoSchool, today: string):
       ],
     })),
   );
+}
+
+/** A whole demo workbook: every sheet, the demo school, journals filled up to `today`. */
+export function writeDemoSchool(wb: Workbook, opts: { year: number; lang: Lang; today: string }): DemoSchool {
+  const demo = demoSchool({ year: opts.year, lang: opts.lang });
+  wb.write(initWrites(opts.lang, demo));
+  fillDemoJournals(wb, demo, opts.today);
+  return demo;
 }
