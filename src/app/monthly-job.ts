@@ -14,9 +14,9 @@ import { type CellLink, problemsWrite } from "./check.js";
 import { loadWorkbook } from "./load.js";
 import { compileMonth } from "./report.js";
 
-export const JOB_KEY = "coordinator.report.job";
-export const docKey = (month: string) => `coordinator.report.doc.${month}`;
-export const mailedKey = (month: string) => `coordinator.report.mailed.${month}`;
+export const JOB_KEY = "report.job";
+export const docKey = (month: string) => `report.doc.${month}`;
+export const mailedKey = (month: string) => `report.mailed.${month}`;
 
 /** Blocks appended between two looks at the clock. */
 const CHUNK = 8;

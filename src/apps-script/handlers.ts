@@ -5,6 +5,14 @@
 export const HANDLERS = {
   setup: "menuSetup",
   check: "menuCheck",
+  schedule: "menuSchedule",
+  notices: "menuNotices",
+  journals: "menuJournals",
+  report: "menuReport",
+  monthlyOn: "menuMonthlyOn",
+  monthlyOff: "menuMonthlyOff",
+  monthlyReport: "monthlyReport",
+  continueReport: "continueMonthlyReport",
 } as const;
 
 export type HandlerName = (typeof HANDLERS)[keyof typeof HANDLERS];

@@ -12,6 +12,14 @@ export interface MenuItem {
 export const MENU: readonly (MenuItem | null)[] = [
   { ru: "Настроить книгу", en: "Set up workbook", handler: HANDLERS.setup },
   { ru: "Проверить данные", en: "Check data", handler: HANDLERS.check },
+  null,
+  { ru: "Проверить расписание", en: "Check schedule", handler: HANDLERS.schedule },
+  { ru: "Тексты оповещений об изменениях", en: "Change notices", handler: HANDLERS.notices },
+  { ru: "Обновить журналы", en: "Update journals", handler: HANDLERS.journals },
+  null,
+  { ru: "Сформировать отчёт за месяц…", en: "Build monthly report…", handler: HANDLERS.report },
+  { ru: "Включить ежемесячный отчёт", en: "Turn on the monthly report", handler: HANDLERS.monthlyOn },
+  { ru: "Выключить ежемесячный отчёт", en: "Turn off the monthly report", handler: HANDLERS.monthlyOff },
 ];
 
 export const MENU_TITLE = { ru: "Дистанционное обучение", en: "Distance learning" } as const;

@@ -1,0 +1,113 @@
+/**
+ * The monthly report from the menu («Сформировать отчёт за месяц…»), from the time trigger on
+ * the 1st, and its continuation after a checkpoint. Failures in triggers go to «Проблемы» and
+ * «Аудит» and are rethrown (Apps Script then mails the owner too).
+ */
+import { loadModel } from "../../app/load.js";
+import { JOB_KEY, type JobPorts, recordJobFailure, runMonthlyJob } from "../../app/monthly-job.js";
+import { defaultMonth } from "../../app/report.js";
+import { isMonth } from "../../core/dates.js";
+import type { Mailer } from "../../ports.js";
+import { systemClock } from "../clock.js";
+import { appsScriptDocSink } from "../doc-sink.js";
+import { activeSpreadsheet, sheetLinker, workbook } from "../env.js";
+import { documentLock } from "../lock.js";
+import { propertiesStore } from "../store.js";
+import { clearContinuation, scheduleContinuation, setMonthly } from "../triggers.js";
+
+const mailer: Mailer = {
+  remainingQuota: () => MailApp.getRemainingDailyQuota(),
+  send: (to, subject, body) => MailApp.sendEmail(to.join(","), subject, body),
+};
+
+function ports(): JobPorts {
+  const ss = activeSpreadsheet();
+  const store = propertiesStore();
+  const tz = ss.getSpreadsheetTimeZone();
+  return {
+    wb: workbook(),
+    store,
+    clock: systemClock,
+    lock: documentLock,
+    docs: appsScriptDocSink({ store }),
+    mailer,
+    scheduleContinuation: () => scheduleContinuation(tz),
+    user: Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail(),
+    link: sheetLinker(ss),
+  };
+}
+
+function run(month: string): ReturnType<typeof runMonthlyJob> {
+  const p = ports();
+  try {
+    return runMonthlyJob(p, month);
+  } catch (e) {
+    recordJobFailure(p, month, e);
+    throw e;
+  }
+}
+
+/** Menu: ask for the month (default: the previous one), run, show the link. */
+export function reportFromMenu(): void {
+  const ui = SpreadsheetApp.getUi();
+  const model = loadModel(workbook());
+  const lang = model.settings.language;
+  const ru = lang === "ru";
+  const suggested = defaultMonth(new Date(), model.settings.timeZone);
+  const answer = ui.prompt(
+    ru ? "Отчёт за месяц" : "Monthly report",
+    ru ? `Месяц в формате ГГГГ-ММ (пусто — ${suggested}):` : `Month as YYYY-MM (blank: ${suggested}):`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const month = answer.getResponseText().trim() || suggested;
+  if (!isMonth(month)) {
+    ui.alert(
+      ru
+        ? `«${month}» — не месяц; ожидается ГГГГ-ММ, например ${suggested}.`
+        : `"${month}" is not a month; expected YYYY-MM, e.g. ${suggested}.`,
+    );
+    return;
+  }
+  const r = run(month);
+  ui.alert(
+    r.status === "done"
+      ? ru
+        ? `Отчёт за ${month} готов: ${r.docUrl ?? ""}`
+        : `The report for ${month} is ready: ${r.docUrl ?? ""}`
+      : ru
+        ? `Отчёт за ${month} большой: работа продолжится автоматически через минуту.`
+        : `The report for ${month} is large: it will continue automatically in a minute.`,
+  );
+}
+
+/** The time trigger on the 1st: the previous month. */
+export function reportFromTrigger(): void {
+  const tz = activeSpreadsheet().getSpreadsheetTimeZone();
+  run(defaultMonth(new Date(), tz));
+}
+
+/** The one-off continuation trigger: finish the saved job, then remove the trigger. */
+export function continueReport(): void {
+  const tz = activeSpreadsheet().getSpreadsheetTimeZone();
+  clearContinuation(tz);
+  const saved = propertiesStore().get(JOB_KEY);
+  if (!saved) return;
+  run((JSON.parse(saved) as { month: string }).month);
+}
+
+export function enableMonthly(on: boolean): void {
+  const ss = activeSpreadsheet();
+  setMonthly(on, ss.getSpreadsheetTimeZone());
+  const lang = loadModel(workbook()).settings.language;
+  const ru = lang === "ru";
+  SpreadsheetApp.getUi().alert(
+    on
+      ? ru
+        ? "Ежемесячный отчёт включён: 1-го числа около 5 утра — за прошлый месяц."
+        : "The monthly report is on: on the 1st around 5 a.m., for the previous month."
+      : ru
+        ? "Ежемесячный отчёт выключен."
+        : "The monthly report is off.",
+  );
+}

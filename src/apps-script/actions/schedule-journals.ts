@@ -1,0 +1,62 @@
+/** Menu actions «Проверить расписание», «Тексты оповещений», «Обновить журналы». */
+import { problemsWrite, summaryLine } from "../../app/check.js";
+import { updateJournals } from "../../app/journals.js";
+import { loadModel } from "../../app/load.js";
+import { scheduleConflicts, scheduleNotices } from "../../app/schedule.js";
+import { todayIn } from "../../core/dates.js";
+import { activeSpreadsheet, sheetLinker, workbook } from "../env.js";
+import { escapeHtml } from "../html.js";
+import { withDocumentLock } from "../lock.js";
+
+export function runScheduleCheck(): void {
+  const ss = activeSpreadsheet();
+  const wb = workbook();
+  const { conflicts, lang } = withDocumentLock(() => {
+    const model = loadModel(wb);
+    const found = scheduleConflicts(model);
+    const language = model.settings.language;
+    wb.write([problemsWrite(found, language, model.tabs.problems, sheetLinker(ss))]);
+    return { conflicts: found, lang: language };
+  });
+  const ru = lang === "ru";
+  SpreadsheetApp.getUi().alert(
+    conflicts.length === 0
+      ? ru
+        ? "Конфликтов в расписании нет."
+        : "No schedule conflicts."
+      : `${summaryLine(conflicts, lang)} ${ru ? "Список со ссылками — на листе «Проблемы»." : "The list with links is on the Problems sheet."}`,
+  );
+}
+
+export function showNotices(): void {
+  const model = loadModel(workbook());
+  const lang = model.settings.language;
+  const notices = scheduleNotices(model, lang);
+  const ru = lang === "ru";
+  const body = notices.length
+    ? notices.map((n) => `<p>${escapeHtml(n.text)}</p>`).join("")
+    : `<p>${ru ? "Все изменения уже сообщены." : "Every change has been notified."}</p>`;
+  const html = HtmlService.createHtmlOutput(
+    `<div style="font:14px Arial,sans-serif">${body}<p style="color:#666">${ru ? "Отметьте дату в столбце «Сообщено», когда отправите." : "Put the date into the Notified column once sent."}</p></div>`,
+  )
+    .setWidth(560)
+    .setHeight(420);
+  SpreadsheetApp.getUi().showModalDialog(html, ru ? "Оповещения об изменениях" : "Change notices");
+}
+
+export function runJournals(): void {
+  const wb = workbook();
+  const r = withDocumentLock(() => {
+    const tz = activeSpreadsheet().getSpreadsheetTimeZone();
+    return updateJournals(wb, todayIn(new Date(), tz));
+  });
+  const lang = loadModel(wb).settings.language;
+  const created = r.sheets.filter((s) => s.created).length;
+  const changed = r.sheets.filter((s) => s.changed && !s.created).length;
+  const warnings = r.issues.length;
+  SpreadsheetApp.getUi().alert(
+    lang === "ru"
+      ? `Журналы: создано ${created}, обновлено ${changed}, без изменений ${r.sheets.length - created - changed}.${warnings ? ` Замечаний: ${warnings} (меню «Проверить данные»).` : ""}`
+      : `Journals: ${created} created, ${changed} updated, ${r.sheets.length - created - changed} unchanged.${warnings ? ` ${warnings} remarks (menu "Check data").` : ""}`,
+  );
+}
