@@ -145,7 +145,7 @@ describe("the monthly trigger", () => {
     const mine = () =>
       f.scriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === HANDLERS.monthlyReport);
     expect(mine()).toHaveLength(1);
-    expect(mine()[0].schedule).toMatchObject({ onMonthDay: 1, atHour: 5, inTimezone: "Europe/Moscow" });
+    expect(mine()[0].schedule).toMatchObject({ onMonthDay: 1, atHour: 5, timeZone: "Europe/Moscow" });
     setMonthly(false, "Europe/Moscow");
     expect(mine()).toHaveLength(0);
   });
