@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { writeDemoSchool } from "../../src/app/demo.js";
-import { JOB_KEY, type JobPorts, mailedKey, recordJobFailure, runMonthlyJob } from "../../src/app/monthly-job.js";
 import { xlsxLink } from "../../src/app/check.js";
+import { writeDemoSchool } from "../../src/app/demo.js";
+import {
+  JOB_KEY,
+  type JobPorts,
+  mailedKey,
+  recordJobFailure,
+  runMonthlyJob,
+} from "../../src/app/monthly-job.js";
 import { plainText } from "../../src/core/report/model.js";
-import { MemoryWorkbook } from "../support/memory-workbook.js";
 import { CountingLock, FakeClock, FakeMailer, MemoryDocSink, MemoryStore } from "../support/fake-ports.js";
+import { MemoryWorkbook } from "../support/memory-workbook.js";
 
 const T0 = Date.parse("2026-11-01T03:00:00Z");
 
@@ -39,12 +45,21 @@ describe("the monthly job", () => {
   it("writes the summary sheet, the hidden JSON sheet and the Doc, shares it and mails once", () => {
     const { wb, docs, mailer, store, ports, lock } = setup();
     const r = runMonthlyJob(ports, "2026-10");
-    expect(r).toMatchObject({ status: "done", month: "2026-10", mailed: true, docUrl: "https://docs.example/doc1" });
+    expect(r).toMatchObject({
+      status: "done",
+      month: "2026-10",
+      mailed: true,
+      docUrl: "https://docs.example/doc1",
+    });
     expect(wb.sheetNames()).toContain("Сводная 2026-10");
     expect(wb.sheetNames()).toContain("_summary_json");
     expect(wb.meta.get("_summary_json")?.hidden).toBe(true);
     const doc = docs.docs.get("doc1")!;
-    expect(doc.blocks[0]).toEqual({ kind: "heading", level: 1, text: "Сводная ведомость успеваемости: октябрь 2026" });
+    expect(doc.blocks[0]).toEqual({
+      kind: "heading",
+      level: 1,
+      text: "Сводная ведомость успеваемости: октябрь 2026",
+    });
     expect(doc.readers).toEqual(["director@school7.example", "zavuch@school7.example"]);
     expect(mailer.sent).toHaveLength(1);
     expect(mailer.sent[0].body).toContain("https://docs.example/doc1");
@@ -52,7 +67,11 @@ describe("the monthly job", () => {
     expect(store.get(JOB_KEY)).toBeNull();
     expect(lock.acquired).toBe(1);
     const audit = wb.sheets.get("Аудит")!;
-    expect(audit.at(-1)?.slice(1, 4)).toEqual(["coordinator@school7.example", "report+mail", "Сводная 2026-10"]);
+    expect(audit.at(-1)?.slice(1, 4)).toEqual([
+      "coordinator@school7.example",
+      "report+mail",
+      "Сводная 2026-10",
+    ]);
   });
 
   it("a rerun replaces in place: the same Doc, no second sheet, no duplicated rows, no second mail", () => {
@@ -87,7 +106,9 @@ describe("the monthly job", () => {
     expect(rounds).toBeGreaterThan(2);
     expect(cut.continuations()).toBe(rounds - 1);
     expect(sheetValues(cut.wb, "Сводная 2026-10")).toBe(sheetValues(whole.wb, "Сводная 2026-10"));
-    expect(JSON.stringify(cut.docs.docs.get("doc1")!.blocks)).toBe(JSON.stringify(whole.docs.docs.get("doc1")!.blocks));
+    expect(JSON.stringify(cut.docs.docs.get("doc1")!.blocks)).toBe(
+      JSON.stringify(whole.docs.docs.get("doc1")!.blocks),
+    );
     expect(cut.docs.docs.size).toBe(1);
     expect(cut.mailer.sent).toHaveLength(1);
   });
@@ -113,7 +134,9 @@ describe("the monthly job", () => {
   it("a failure is written to «Проблемы» and «Аудит», never silent", () => {
     const { wb, ports } = setup();
     recordJobFailure(ports, "2026-10", new Error("Exceeded maximum execution time"));
-    expect(wb.sheets.get("Проблемы")![1][3]).toBe("Ежемесячный отчёт за 2026-10 не сформирован: Exceeded maximum execution time");
+    expect(wb.sheets.get("Проблемы")![1][3]).toBe(
+      "Ежемесячный отчёт за 2026-10 не сформирован: Exceeded maximum execution time",
+    );
     expect(wb.sheets.get("Аудит")!.at(-1)![2]).toBe("report-failed");
   });
 });
