@@ -43,7 +43,9 @@ function demoSheets(opts: { students?: number } = {}): Record<string, CellValue[
 }
 
 const read = (f: Fakes, name: string) =>
-  new SheetsWorkbook(f.spreadsheet).read([name]).get(name)?.values ?? [];
+  new SheetsWorkbook(f.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet)
+    .read([name])
+    .get(name)?.values ?? [];
 
 describe("the menu", () => {
   it("is built in the workbook's language from the one handler list", () => {
@@ -121,7 +123,7 @@ describe("journals and schedule in Apps Script", () => {
     expect(after.slice(0, before.length).map((r) => r.slice(0, before[0].length))).toEqual(before);
     const editors = f.spreadsheet
       ._sheet("Журнал G01")!
-      .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+      .getProtections("SHEET" as never)
       .flatMap((p) => p.getEditors().map((u) => u.getEmail()));
     expect(editors).toEqual(expect.arrayContaining(["t01@school7.example", "r01@school7.example"]));
   });
