@@ -49,4 +49,3 @@ export async function docxText(buffer: Buffer): Promise<string> {
   }
   return lines.join("\n");
 }
-

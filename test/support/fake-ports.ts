@@ -49,7 +49,8 @@ export class MemoryDocSink implements DocumentSink {
   private next = 1;
   open(existingId: string | null, title: string, folder: string) {
     this.calls++;
-    if (existingId && this.docs.has(existingId)) return { id: existingId, url: `https://docs.example/${existingId}` };
+    if (existingId && this.docs.has(existingId))
+      return { id: existingId, url: `https://docs.example/${existingId}` };
     const id = `doc${this.next++}`;
     this.docs.set(id, { title, folder, blocks: [], readers: [] });
     return { id, url: `https://docs.example/${id}` };

@@ -13,6 +13,8 @@ export interface Ctx {
   /** Progress for long runs (stderr, silent with --json). */
   progress(m: Msg): void;
   now(): Date;
+  /** The process environment (credentials, COORDINATOR_GOOGLE_ROOT_URL in tests). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface OptionSpec {

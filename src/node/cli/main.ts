@@ -19,6 +19,17 @@ export const COMMANDS: Command[] = [init, check, schedule, journals, report, fee
 const GLOBAL: Record<string, OptionSpec> = {
   lang: { type: "string", help: msg("язык сообщений: ru или en", "message language: ru or en") },
   help: { type: "boolean", short: "h", help: msg("эта справка", "this help") },
+  spreadsheet: {
+    type: "string",
+    help: msg("ID таблицы Google вместо файла .xlsx", "a Google Sheet's ID instead of an .xlsx file"),
+  },
+  credentials: {
+    type: "string",
+    help: msg(
+      "ключ сервисного аккаунта (JSON) для --spreadsheet",
+      "service-account key (JSON) for --spreadsheet",
+    ),
+  },
 };
 
 export function envLang(env: NodeJS.ProcessEnv): Lang {
@@ -109,6 +120,7 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
       if (!json) io.err(m[lang]);
     },
     now: io.now ?? (() => new Date()),
+    env: io.env,
   };
   try {
     return await cmd.run(ctx);

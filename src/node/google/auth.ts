@@ -61,11 +61,16 @@ async function readJson(path: string, what: { ru: string; en: string }): Promise
   } catch {
     // reported below
   }
-  throw noCredentials(`${what.ru} ${path} — не JSON-объект`, `${what.en} ${path} is not a JSON object`);
+  throw noCredentials(
+    `${cap(what.ru)} ${path} — не JSON-объект`,
+    `${cap(what.en)} ${path} is not a JSON object`,
+  );
 }
 
 /** The service account's email per client, known from its key without asking Google. */
 const emails = new WeakMap<object, string>();
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v : undefined);
 

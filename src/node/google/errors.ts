@@ -44,10 +44,14 @@ function failure(e: unknown): Failure | undefined {
   const x = e as Error & {
     status?: number;
     code?: string | number;
+    error?: { name?: string; code?: string };
     response?: { status?: number; data?: unknown; headers?: unknown };
   };
   const status = x.response?.status ?? x.status;
-  const code = typeof x.code === "string" && !/^\d+$/.test(x.code) ? x.code : undefined;
+  const raw = x.code ?? x.error?.code ?? (x.cause as { code?: unknown } | undefined)?.code;
+  let code = typeof raw === "string" && !/^\d+$/.test(raw) ? raw : undefined;
+  // gaxios reports its own timeout as an aborted fetch.
+  if (!code && x.error?.name === "AbortError") code = "ETIMEDOUT";
   if (status === undefined && (code === undefined || !NETWORK_CODES.has(code))) return undefined;
   const data = x.response?.data as
     | {

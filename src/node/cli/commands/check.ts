@@ -15,9 +15,10 @@ export const check: Command = {
   usage,
   options: { json: { type: "boolean", help: msg("вывод в JSON", "JSON output") } },
   async run(ctx) {
-    const wb = await openWorkbook(ctx, usage);
+    const target = await openWorkbook(ctx, usage);
+    const wb = target.wb;
     const result = checkWorkbook(wb);
-    if (result.noKnownSheets) throw noKnownSheets(ctx.args[0]);
+    if (result.noKnownSheets) throw noKnownSheets(target.label);
     const lang = ctx.langForced ? ctx.lang : result.lang;
     if (ctx.options.json) {
       ctx.out(

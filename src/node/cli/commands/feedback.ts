@@ -18,7 +18,7 @@ import { decodeCsv, readCsv, writeCsv } from "../../csv.js";
 import { UserError } from "../../errors.js";
 import { XlsxWorkbook } from "../../xlsx-workbook.js";
 import type { Command, Ctx } from "../context.js";
-import { noKnownSheets } from "../workbook-arg.js";
+import { noKnownSheets, type OpenWorkbook, openSpreadsheet } from "../workbook-arg.js";
 
 const usage = [
   "coordinator feedback links FILE.xlsx --form-url URL --entry ENTRY_ID [--out links.csv] [--semicolon]",
@@ -39,8 +39,21 @@ function stringOption(ctx: Ctx, name: string): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 
+/** With --spreadsheet ID the workbook argument is left out: positions shift by one. */
+function googleId(ctx: Ctx): string | undefined {
+  const id = ctx.options.spreadsheet;
+  return typeof id === "string" && id ? id : undefined;
+}
+
+async function openTarget(ctx: Ctx, file: string): Promise<OpenWorkbook> {
+  const id = googleId(ctx);
+  if (id) return openSpreadsheet(ctx, id);
+  const x = await XlsxWorkbook.open(file);
+  return { wb: x, save: () => x.save(), label: file, dir: dirname(resolve(file)), kind: "xlsx" };
+}
+
 async function links(ctx: Ctx): Promise<number> {
-  const file = ctx.args[1];
+  const file = googleId(ctx) ? "feedback.xlsx" : ctx.args[1];
   if (!file) throw badArgs("Не указан файл книги.", "No workbook file given.");
   const formUrl = stringOption(ctx, "form-url");
   if (!formUrl) throw badArgs("Не указан адрес формы (--form-url).", "No form address given (--form-url).");
@@ -64,12 +77,13 @@ async function links(ctx: Ctx): Promise<number> {
       `--out должен быть файлом .csv, а не книгой: ${out}`,
       `--out must be a .csv file, not a workbook: ${out}`,
     );
-  const wb = await XlsxWorkbook.open(file);
+  const target = await openTarget(ctx, file);
+  const wb = target.wb;
   const res = feedbackLinks(wb, formUrl, entry, randomHex, ctx.now());
-  if (!res.model.tabs.students) throw noKnownSheets(file);
+  if (!res.model.tabs.students) throw noKnownSheets(target.label);
   const lang = ctx.langForced ? ctx.lang : res.lang;
   // Tokens first: a link is only sent once its token is safely in the workbook.
-  if (res.created || res.revoked) await wb.save();
+  if (res.created || res.revoked) await target.save();
   const header =
     lang === "ru"
       ? ["ID", "Класс", "Родитель", "Контакт", "Канал связи", "Ссылка"]
@@ -121,7 +135,9 @@ async function links(ctx: Ctx): Promise<number> {
 }
 
 async function importCmd(ctx: Ctx): Promise<number> {
-  const [, file, csvFile] = ctx.args;
+  const [, first, second] = ctx.args;
+  const file = googleId(ctx) ? "google" : first;
+  const csvFile = googleId(ctx) ? first : second;
   if (!file || !csvFile)
     throw badArgs(
       "Укажите файл книги и файл ответов CSV.",
@@ -149,11 +165,12 @@ async function importCmd(ctx: Ctx): Promise<number> {
         `${csvFile} has no "Timestamp" and "Family code (do not change)" columns: is it the feedback form's responses download (Responses → Download responses)?`,
       ),
     );
-  const wb = await XlsxWorkbook.open(file);
-  if (Object.keys(locateSheets(wb.sheetNames()).tabs).length === 0) throw noKnownSheets(file);
+  const target = await openTarget(ctx, file);
+  const wb = target.wb;
+  if (Object.keys(locateSheets(wb.sheetNames()).tabs).length === 0) throw noKnownSheets(target.label);
   const res = importResponses(wb, csv.records);
   const lang = ctx.langForced ? ctx.lang : res.lang;
-  if (res.added) await wb.save();
+  if (res.added) await target.save();
   for (const i of res.issues) ctx.out(formatIssue(i, lang));
   ctx.out(
     say(

@@ -1,11 +1,11 @@
 import { access } from "node:fs/promises";
+import { writeDemoSchool } from "../../../app/demo.js";
 import { initWrites } from "../../../app/init.js";
 import { todayIn } from "../../../core/dates.js";
 import { msg, parseLang, plural } from "../../../core/i18n.js";
 import { UserError } from "../../errors.js";
 import { XlsxWorkbook } from "../../xlsx-workbook.js";
 import type { Command } from "../context.js";
-import { writeDemoSchool } from "../../../app/demo.js";
 import { fileArg } from "../workbook-arg.js";
 
 const usage = "coordinator init [--demo] [--lang ru|en] [--force] FILE.xlsx";

@@ -23,9 +23,10 @@ export const journals: Command = {
     },
   },
   async run(ctx) {
-    const wb = await openWorkbook(ctx, usage);
+    const target = await openWorkbook(ctx, usage);
+    const wb = target.wb;
     const model = loadModel(wb);
-    if (!model.tabs.groups) throw noKnownSheets(ctx.args[0]);
+    if (!model.tabs.groups) throw noKnownSheets(target.label);
     const lang = ctx.langForced ? ctx.lang : model.settings.language;
     const until = ctx.options.until
       ? parseDate(String(ctx.options.until))
@@ -40,7 +41,7 @@ export const journals: Command = {
       );
     ctx.progress(msg(`Обновляю журналы по ${until}…`, `Updating journals up to ${until}…`));
     const r = updateJournals(wb, until, lang);
-    if (r.writes.length) await wb.save();
+    if (r.writes.length) await target.save();
     for (const i of r.issues) ctx.out(formatIssue(i, lang));
     const created = r.sheets.filter((s) => s.created).length;
     const changed = r.sheets.filter((s) => s.changed && !s.created).length;

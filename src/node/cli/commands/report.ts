@@ -35,9 +35,10 @@ export const report: Command = {
     json: { type: "boolean", help: msg("вывести пути в JSON", "print the paths as JSON") },
   },
   async run(ctx) {
-    const wb = await openWorkbook(ctx, usage);
+    const target = await openWorkbook(ctx, usage);
+    const wb = target.wb;
     const { model, names } = loadWorkbook(wb);
-    if (!model.tabs.groups && !model.journals.length) throw noKnownSheets(ctx.args[0]);
+    if (!model.tabs.groups && !model.journals.length) throw noKnownSheets(target.label);
     const month = ctx.options.month
       ? String(ctx.options.month)
       : defaultMonth(ctx.now(), model.settings.timeZone);
@@ -49,11 +50,11 @@ export const report: Command = {
     const lang = ctx.langForced ? ctx.lang : model.settings.language;
     ctx.progress(msg(`Считаю показатели за ${month}…`, `Computing the figures for ${month}…`));
     const run = compileMonth(model, names, month, ctx.now(), lang);
-    const dir = resolve(String(ctx.options.out ?? join(ctx.args[0], "..")));
+    const dir = resolve(String(ctx.options.out ?? target.dir));
     await mkdir(dir, { recursive: true });
     ctx.progress(msg("Записываю лист сводной в книгу…", "Writing the summary sheet into the workbook…"));
     wb.write([run.summaryWrite]);
-    await wb.save();
+    await target.save();
     ctx.progress(msg("Собираю отчёт .docx…", "Building the .docx report…"));
     const docx = join(dir, `report-${month}.docx`);
     await writeFileAtomic(docx, await renderDocx(run.doc));
@@ -65,8 +66,8 @@ export const report: Command = {
       const s = run.figures.school;
       ctx.out(
         lang === "ru"
-          ? `Сводная за ${month}: лист «${run.summaryWrite.sheet}» в ${ctx.args[0]}\nОтчёт: ${docx}\nJSON: ${json}\nУчащихся: ${s.students}, успеваемость ${pct(s.success, "ru") || "—"} %, в группе риска: ${run.figures.atRisk.length}.`
-          : `Summary for ${month}: sheet "${run.summaryWrite.sheet}" in ${ctx.args[0]}\nReport: ${docx}\nJSON: ${json}\nStudents: ${s.students}, success ${pct(s.success, "en") || "—"} %, at risk: ${run.figures.atRisk.length}.`,
+          ? `Сводная за ${month}: лист «${run.summaryWrite.sheet}» в ${target.label}\nОтчёт: ${docx}\nJSON: ${json}\nУчащихся: ${s.students}, успеваемость ${pct(s.success, "ru") || "—"} %, в группе риска: ${run.figures.atRisk.length}.`
+          : `Summary for ${month}: sheet "${run.summaryWrite.sheet}" in ${target.label}\nReport: ${docx}\nJSON: ${json}\nStudents: ${s.students}, success ${pct(s.success, "en") || "—"} %, at risk: ${run.figures.atRisk.length}.`,
       );
     }
     return 0;

@@ -25,9 +25,10 @@ export const schedule: Command = {
     },
   },
   async run(ctx) {
-    const wb = await openWorkbook(ctx, usage);
+    const target = await openWorkbook(ctx, usage);
+    const wb = target.wb;
     const model = loadModel(wb);
-    if (!model.tabs.schedule && !model.tabs.groups) throw noKnownSheets(ctx.args[0]);
+    if (!model.tabs.schedule && !model.tabs.groups) throw noKnownSheets(target.label);
     const lang = ctx.langForced ? ctx.lang : model.settings.language;
     if (ctx.options.notices) {
       const notices = scheduleNotices(model, lang);

@@ -1,0 +1,81 @@
+/** The CLI on a "real" Google Sheet: googleapis against the local fake server on 127.0.0.1. */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeDemoSchool } from "../../../src/app/demo.js";
+import { cli } from "../../support/cli.js";
+import { startFakeGoogle } from "../../support/fake-google-server.js";
+import { MemoryWorkbook } from "../../support/memory-workbook.js";
+
+let google: Awaited<ReturnType<typeof startFakeGoogle>>;
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  google = await startFakeGoogle();
+  dir = await mkdtemp(join(tmpdir(), "cli-google-"));
+  const token = join(dir, "token.json");
+  await writeFile(
+    token,
+    JSON.stringify({
+      client_id: "id",
+      client_secret: "secret",
+      refresh_token: "refresh",
+      access_token: "test",
+      expiry_date: Date.now() + 86_400_000,
+      scope:
+        "https://www.googleapis.com/auth/spreadsheets https://www.googleapis.com/auth/documents https://www.googleapis.com/auth/drive.file",
+    }),
+  );
+  env = {
+    LANG: "ru_RU.UTF-8",
+    COORDINATOR_GOOGLE_ROOT_URL: `${google.url}/`,
+    COORDINATOR_OAUTH_TOKEN: token,
+  };
+  const wb = new MemoryWorkbook();
+  writeDemoSchool(wb, { year: 2026, lang: "ru", today: "2026-11-24" });
+  google.seedSpreadsheet("demo-sheet", Object.fromEntries(wb.sheets));
+});
+
+afterAll(async () => {
+  await google.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("coordinator on a Google Sheet (--spreadsheet)", () => {
+  it("check reads the spreadsheet in one request and finds no problem in the demo school", async () => {
+    const before = google.calls.length;
+    const r = await cli(["check", "--spreadsheet", "demo-sheet"], env);
+    expect(r.err).toBe("");
+    expect(r.out).toBe("Проблем не найдено.");
+    expect(r.code).toBe(0);
+    expect(google.calls.length - before).toBe(1);
+  });
+
+  it("report writes the summary sheet into the spreadsheet in one batchUpdate", async () => {
+    const before = google.calls.length;
+    const r = await cli(["report", "--spreadsheet", "demo-sheet", "--month", "2026-10", "--out", dir], env);
+    expect(r.code).toBe(0);
+    const requests = google.calls.slice(before);
+    expect(requests.filter((c) => c.path.endsWith(":batchUpdate")).map((c) => c.method)).toEqual(["POST"]);
+    expect(google.sheet("demo-sheet", "Сводная 2026-10")).toBeDefined();
+  });
+
+  it("says clearly what to do without credentials, without access, and for an unknown ID", async () => {
+    const none = await cli(["check", "--spreadsheet", "demo-sheet"], {
+      LANG: "ru_RU.UTF-8",
+      COORDINATOR_GOOGLE_ROOT_URL: `${google.url}/`,
+    });
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("COORDINATOR_OAUTH_TOKEN");
+    google.failNext(403);
+    const denied = await cli(["check", "--spreadsheet", "demo-sheet"], env);
+    expect(denied.code).toBe(2);
+    expect(denied.err).toMatch(/доступ/i);
+    const missing = await cli(["check", "--spreadsheet", "no-such-sheet"], env);
+    expect(missing.code).toBe(2);
+    expect(missing.err.split("\n")).toHaveLength(1);
+    for (const r of [none, denied, missing]) expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
