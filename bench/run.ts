@@ -2,10 +2,11 @@
 import type { Bench } from "./harness.js";
 import { peakMemoryMb } from "./harness.js";
 import { metricsBench } from "./metrics.bench.js";
+import { monthlyBench } from "./monthly.bench.js";
 import { scheduleBench } from "./schedule.bench.js";
 
 // Each bench lives in its own file; add one import and one entry here.
-const benches: Bench[] = [metricsBench, scheduleBench];
+const benches: Bench[] = [metricsBench, scheduleBench, monthlyBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
