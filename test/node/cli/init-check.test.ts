@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
+import { writeDemoSchool } from "../../../src/app/demo.js";
 import { loadModel } from "../../../src/app/load.js";
+import { MemoryWorkbook } from "../../support/memory-workbook.js";
 import { XlsxWorkbook } from "../../../src/node/xlsx-workbook.js";
 import { HAND_MADE } from "../../fixtures/hand-made.js";
 import { cli } from "../../support/cli.js";
@@ -75,6 +77,21 @@ describe("coordinator init", () => {
     );
     expect(m.contacts.length).toBeGreaterThan(50);
     expect((await cli(["check", file])).code).toBe(0);
+  });
+
+  it("round-trips through .xlsx: the file holds exactly the records of the demo written in memory", async () => {
+    const file = join(dir, "round.xlsx");
+    await cli(["init", "--demo", file]);
+    const fromFile = loadModel(await XlsxWorkbook.open(file));
+    const mem = new MemoryWorkbook();
+    writeDemoSchool(mem, { year: 2026, lang: "ru", today: "2026-11-24" });
+    const inMemory = loadModel(mem);
+    for (const key of ["students", "staff", "groups", "enrollments", "slots", "changes", "holidays", "contacts"] as const)
+      expect(fromFile[key]).toEqual(inMemory[key]);
+    expect(fromFile.settings).toEqual(inMemory.settings);
+    expect(fromFile.journals.map((j) => [j.sheet, j.columns, j.rows.map((r) => r.cells)])).toEqual(
+      inMemory.journals.map((j) => [j.sheet, j.columns, j.rows.map((r) => r.cells)]),
+    );
   });
 
   it("is deterministic: two demo workbooks hold the same records", async () => {
