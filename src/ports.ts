@@ -4,6 +4,7 @@
  * implement them.
  */
 import type { CellValue, WriteValue } from "./core/cells.js";
+import type { Block } from "./core/report/model.js";
 
 /** A sheet's values as read: row 0 is sheet row 1; trailing blank rows/columns trimmed. */
 export interface Table {
@@ -88,4 +89,25 @@ export interface Store {
 export interface Lock {
   /** Run fn holding the document lock; always released. */
   withLock<T>(fn: () => T): T;
+}
+
+/**
+ * Where the report document goes: a Google Doc (DocumentApp or the Docs API) or, locally, a
+ * .docx. One model in, the same text out. Blocks are appended in order so a long render can
+ * stop after any block and continue later.
+ */
+export interface DocumentSink {
+  /** Open the remembered document, or create one named `title` (in `folder` when given). */
+  open(existingId: string | null, title: string, folder: string): { id: string; url: string };
+  /** Empty the body: a rerun replaces the content in place. */
+  clear(id: string): void;
+  append(id: string, blocks: readonly Block[]): void;
+  /** Share with exactly these readers (besides the owner). */
+  share(id: string, readers: readonly string[]): void;
+}
+
+export interface Mailer {
+  /** Mails that can still be sent today (MailApp.getRemainingDailyQuota). */
+  remainingQuota(): number;
+  send(to: readonly string[], subject: string, body: string): void;
 }

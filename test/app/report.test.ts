@@ -18,12 +18,18 @@ function demoReport(lang: Lang, month = "2026-10") {
 
 /** The body text a renderer must show: charts appear as their alt text. */
 function bodyText(doc: ReportDoc): string {
-  return plainText({ ...doc, blocks: doc.blocks.map((b) => (b.kind === "chart" ? { kind: "paragraph", text: b.alt } : b)) });
+  return plainText({
+    ...doc,
+    blocks: doc.blocks.map((b) => (b.kind === "chart" ? { kind: "paragraph", text: b.alt } : b)),
+  });
 }
 
 describe("the monthly report of the demo school", () => {
   it.each(["ru", "en"] as const)("reads exactly like the reviewed golden text (%s)", async (lang) => {
-    const golden = await readFile(new URL(`../golden/report-demo-2026-10.${lang}.txt`, import.meta.url), "utf8");
+    const golden = await readFile(
+      new URL(`../golden/report-demo-2026-10.${lang}.txt`, import.meta.url),
+      "utf8",
+    );
     expect(`${plainText(demoReport(lang).doc)}\n`).toBe(golden);
   });
 
