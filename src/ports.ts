@@ -24,7 +24,10 @@ export interface Validation {
   range: Rect;
   /** Allowed values (dropdown) ... */
   list?: readonly string[];
-  /** ... or a regular expression the text should match (Apps Script: REGEXMATCH). */
+  /**
+   * ... or a regular expression the text should match (Google: REGEXMATCH). With both, Google
+   * checks the pattern and Excel (no regular expressions) offers the list as suggestions.
+   */
   pattern?: string;
   /** true: invalid input is rejected; false: only a warning (a tutor is never blocked). */
   strict: boolean;

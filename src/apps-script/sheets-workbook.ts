@@ -284,8 +284,9 @@ export class SheetsWorkbook implements Workbook {
   private validate(sheet: Sheet, size: Size, v: Validation): void {
     const range = this.rect(sheet, size, v.range);
     const rule = SpreadsheetApp.newDataValidation();
-    if (v.list?.length) rule.requireValueInList([...v.list], true);
-    else if (v.pattern) rule.requireFormulaSatisfied(patternFormula(v.range, v.pattern));
+    // The exact grammar wins over a list of suggestions (Excel, without regex, uses the list).
+    if (v.pattern) rule.requireFormulaSatisfied(patternFormula(v.range, v.pattern));
+    else if (v.list?.length) rule.requireValueInList([...v.list], true);
     // A help-only rule accepts anything and still shows its hint, as in the xlsx adapter.
     else if (v.help) rule.requireFormulaSatisfied("=TRUE");
     else return;

@@ -205,11 +205,12 @@ export class XlsxWorkbook implements Workbook {
     const common = {
       allowBlank: true,
       showErrorMessage: true,
-      errorStyle: v.strict ? "stop" : "warning",
+      // A list that only suggests (the exact rule is a pattern) informs and never blocks.
+      errorStyle: v.strict ? "stop" : v.pattern ? "information" : "warning",
       showInputMessage: Boolean(v.help),
       prompt: v.help,
     } as const;
-    // Excel has no regular expressions: a pattern-only rule becomes a help prompt.
+    // Excel has no regular expressions: a pattern rule uses its list of suggestions, or only the help prompt.
     if (v.list?.length) {
       ws.dataValidations.add(range, { ...common, type: "list", formulae: [`"${v.list.join(",")}"`] });
     } else if (v.help) {

@@ -142,3 +142,31 @@ describe("XlsxWorkbook", () => {
     ]);
   });
 });
+
+describe("journal validation in .xlsx", () => {
+  it("offers the tokens as an information-style list: it guides and never blocks", async () => {
+    const path = join(dir, "journal-dv.xlsx");
+    const wb = XlsxWorkbook.create(path);
+    wb.write([
+      {
+        sheet: "Журнал G01",
+        create: true,
+        cells: [{ row: 1, col: 1, values: [["ID", "Учащийся", "01.09.2026"]] }],
+        validations: [
+          { range: { row: 3, col: 3, rows: 5, cols: 1 }, pattern: "^x$", list: ["5", "н"], strict: false },
+        ],
+      },
+    ]);
+    await wb.save();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const dv = Object.values(
+      (
+        book.getWorksheet("Журнал G01") as unknown as {
+          dataValidations: { model: Record<string, { errorStyle: string; formulae: string[] }> };
+        }
+      ).dataValidations.model,
+    )[0];
+    expect(dv).toMatchObject({ errorStyle: "information", formulae: ['"5,н"'] });
+  });
+});

@@ -119,6 +119,12 @@ function backgrounds(layout: Layout, enrolledOn: (id: string, date: IsoDate) => 
   return out;
 }
 
+/** The dropdown of a journal cell (Excel has no regex: these guide, the pattern decides in Google). */
+export const JOURNAL_SUGGESTIONS = {
+  ru: ["5", "4", "3", "2", "1", "н", "у", "б", "оп", "осв", "зач", "незач"],
+  en: ["5", "4", "3", "2", "1", "a", "e", "s", "l", "x", "pass", "fail"],
+} as const;
+
 /** One validation per run of adjacent lesson columns, over the rows from the first to the last student. */
 function validations(layout: Layout, lang: Lang): Validation[] {
   if (layout.studentRows.length === 0) return [];
@@ -138,6 +144,7 @@ function validations(layout: Layout, lang: Lang): Validation[] {
     out.push({
       range: { row: top, col: cols[i], rows: height, cols: j - i },
       pattern: JOURNAL_CELL_PATTERN,
+      list: JOURNAL_SUGGESTIONS[lang],
       strict: false,
       help,
     });

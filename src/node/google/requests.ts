@@ -192,13 +192,14 @@ function dateFormats(
 
 function validationRule(v: Validation): sheets_v4.Schema$DataValidationRule {
   let condition: sheets_v4.Schema$BooleanCondition;
-  if (v.list?.length) {
-    // Condition values are parsed as typed: neutralise them like cell text.
-    condition = { type: "ONE_OF_LIST", values: v.list.map((x) => ({ userEnteredValue: neutralize(x) })) };
-  } else if (v.pattern) {
+  if (v.pattern) {
+    // The exact grammar wins over a list of suggestions (Excel, without regex, uses the list).
     const cell = a1(v.range.row, v.range.col);
     const formula = `=REGEXMATCH(TO_TEXT(${cell}),"${v.pattern.replace(/"/g, '""')}")`;
     condition = { type: "CUSTOM_FORMULA", values: [{ userEnteredValue: formula }] };
+  } else if (v.list?.length) {
+    // Condition values are parsed as typed: neutralise them like cell text.
+    condition = { type: "ONE_OF_LIST", values: v.list.map((x) => ({ userEnteredValue: neutralize(x) })) };
   } else {
     // Only a help text: a rule that accepts anything carries the input message.
     condition = { type: "CUSTOM_FORMULA", values: [{ userEnteredValue: "=TRUE" }] };
@@ -206,7 +207,7 @@ function validationRule(v: Validation): sheets_v4.Schema$DataValidationRule {
   const rule: sheets_v4.Schema$DataValidationRule = {
     condition,
     strict: v.strict,
-    showCustomUi: Boolean(v.list?.length),
+    showCustomUi: Boolean(v.list?.length) && !v.pattern,
   };
   if (v.help) rule.inputMessage = v.help;
   return rule;

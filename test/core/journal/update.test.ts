@@ -120,6 +120,7 @@ describe("planJournalUpdate: a new journal", () => {
       {
         range: { row: 3, col: 3, rows: 4, cols: 6 },
         pattern: JOURNAL_CELL_PATTERN,
+        list: ["5", "4", "3", "2", "1", "н", "у", "б", "оп", "осв", "зач", "незач"],
         strict: false,
         help: expect.stringContaining("осв"),
       },
