@@ -5,10 +5,10 @@ import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeDemoSchool } from "../../../src/app/demo.js";
 import { loadModel } from "../../../src/app/load.js";
-import { MemoryWorkbook } from "../../support/memory-workbook.js";
 import { XlsxWorkbook } from "../../../src/node/xlsx-workbook.js";
 import { HAND_MADE } from "../../fixtures/hand-made.js";
 import { cli } from "../../support/cli.js";
+import { MemoryWorkbook } from "../../support/memory-workbook.js";
 
 const dir = await mkdtemp(join(tmpdir(), "cli-"));
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -86,7 +86,16 @@ describe("coordinator init", () => {
     const mem = new MemoryWorkbook();
     writeDemoSchool(mem, { year: 2026, lang: "ru", today: "2026-11-24" });
     const inMemory = loadModel(mem);
-    for (const key of ["students", "staff", "groups", "enrollments", "slots", "changes", "holidays", "contacts"] as const)
+    for (const key of [
+      "students",
+      "staff",
+      "groups",
+      "enrollments",
+      "slots",
+      "changes",
+      "holidays",
+      "contacts",
+    ] as const)
       expect(fromFile[key]).toEqual(inMemory[key]);
     expect(fromFile.settings).toEqual(inMemory.settings);
     expect(fromFile.journals.map((j) => [j.sheet, j.columns, j.rows.map((r) => r.cells)])).toEqual(
