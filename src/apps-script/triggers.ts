@@ -3,7 +3,11 @@ import { type DesiredTrigger, planTriggers } from "../core/triggers.js";
 import { HANDLERS } from "./handlers.js";
 
 /** Every handler whose triggers this program owns (others are never touched). */
-const MANAGED: readonly string[] = [HANDLERS.monthlyReport, HANDLERS.continueReport];
+const MANAGED: readonly string[] = [
+  HANDLERS.monthlyReport,
+  HANDLERS.continueReport,
+  HANDLERS.continueLetters,
+];
 
 function existing(): {
   id: string;
@@ -42,7 +46,7 @@ export function reconcile(
     } else if (d.kind === "continuation") {
       ScriptApp.newTrigger(d.handler)
         .timeBased()
-        .after(60 * 1000)
+        .after(d.afterMs ?? 60 * 1000)
         .create();
     }
   }

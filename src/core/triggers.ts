@@ -7,6 +7,8 @@ export type TriggerKind = "monthly" | "formSubmit" | "continuation";
 export interface DesiredTrigger {
   handler: string;
   kind: TriggerKind;
+  /** "continuation": how long from now (default a minute; a day to wait for the mail quota). */
+  afterMs?: number;
 }
 
 export interface ExistingTrigger {

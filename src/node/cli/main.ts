@@ -10,11 +10,12 @@ import { check } from "./commands/check.js";
 import { feedback } from "./commands/feedback.js";
 import { init } from "./commands/init.js";
 import { journals } from "./commands/journals.js";
+import { letters } from "./commands/letters.js";
 import { report } from "./commands/report.js";
 import { schedule } from "./commands/schedule.js";
 import type { Command, Ctx, OptionSpec } from "./context.js";
 
-export const COMMANDS: Command[] = [init, check, schedule, journals, report, feedback];
+export const COMMANDS: Command[] = [init, check, schedule, journals, report, feedback, letters];
 
 const GLOBAL: Record<string, OptionSpec> = {
   lang: { type: "string", help: msg("язык сообщений: ru или en", "message language: ru or en") },
