@@ -8,12 +8,15 @@
  *   restore();
  *
  * Methods whose name starts with "_" are test helpers (not counted, not the real API).
- * Later services (DocumentApp, FormApp, DriveApp, MailApp, Charts) plug in through `extras`.
+ * FormApp, MailApp, DocumentApp, Docs, DriveApp and Charts are built in; more plug in through `extras`.
  */
 import type { CallCounter } from "./counter.js";
+import { createDocumentFakes, type DocumentFakes } from "./document-app.js";
 import { createEnv, type FakeEnv, type FormulaEvaluator } from "./env.js";
+import { FakeFormApp } from "./form-app.js";
 import { FakeHtmlService } from "./html.js";
 import { FakeLockService } from "./lock.js";
+import { FakeMailApp } from "./mail-app.js";
 import { FakePropertiesService } from "./properties.js";
 import { FakeScriptApp, FakeSession } from "./script-app.js";
 import { FakeSpreadsheet, FakeSpreadsheetApp, type SpreadsheetOptions } from "./spreadsheet.js";
@@ -23,9 +26,21 @@ import { FakeUtilities } from "./utilities.js";
 export type { Cell, SeedValue } from "./cells.js";
 export { WallTime } from "./cells.js";
 export { CallCounter } from "./counter.js";
+export { createDocumentFakes, type DocumentFakes } from "./document-app.js";
 export type { FakeEnv, FormulaEvaluator } from "./env.js";
+export {
+  FakeForm,
+  FakeFormApp,
+  FakeFormResponse,
+  FakeItem,
+  type FormSubmitEvent,
+  formSubmitEvents,
+  ItemType,
+  NO_ITEM_MESSAGE,
+} from "./form-app.js";
 export { FakeHtmlOutput, FakeHtmlService, FakeHtmlTemplate } from "./html.js";
 export { FakeLock, FakeLockService, LOCK_TIMEOUT_MESSAGE, type LockScope } from "./lock.js";
+export { DAILY_MAIL_QUOTA, FakeMailApp, MAIL_QUOTA_MESSAGE, type SentMail } from "./mail-app.js";
 export { FakeProperties, FakePropertiesService, STORE_LIMIT, VALUE_LIMIT } from "./properties.js";
 export { FakeProtection, FakeUser } from "./protection.js";
 export { FakeRange } from "./range.js";
@@ -58,6 +73,8 @@ export interface FakeOptions {
   addOn?: boolean;
   /** Project HTML files for HtmlService.createHtmlOutputFromFile (name without ".html"). */
   htmlFiles?: Record<string, string>;
+  /** MailApp's daily recipient quota (default 100, a consumer account). */
+  mailQuota?: number;
   /** More globals built on the same context (counter, env, active spreadsheet). */
   extras?: (ctx: FakeContext) => Record<string, unknown>;
 }
@@ -84,6 +101,10 @@ export interface Fakes {
   session: FakeSession;
   utilities: FakeUtilities;
   html: FakeHtmlService;
+  formApp: FakeFormApp;
+  mailApp: FakeMailApp;
+  /** DocumentApp, Docs (advanced service), DriveApp and Charts over one fake Drive. */
+  documents: DocumentFakes;
   /** Zero the call counter. */
   reset(): void;
   /** Object.assign(globalThis, globals); returns a function restoring what was there before. */
@@ -101,6 +122,9 @@ export function createFakes(opts: FakeOptions = {}): Fakes {
   const session = new FakeSession(env);
   const utilities = new FakeUtilities(env);
   const html = new FakeHtmlService(env, opts.htmlFiles ?? {});
+  const formApp = new FakeFormApp(env);
+  const mailApp = new FakeMailApp(env, opts.mailQuota);
+  const documents = createDocumentFakes(env);
   const globals: Record<string, unknown> = {
     SpreadsheetApp: spreadsheetApp,
     LockService: lock,
@@ -109,6 +133,9 @@ export function createFakes(opts: FakeOptions = {}): Fakes {
     Session: session,
     Utilities: utilities,
     HtmlService: html,
+    FormApp: formApp,
+    MailApp: mailApp,
+    ...documents.globals,
   };
   Object.assign(globals, opts.extras?.({ env, calls: env.calls, spreadsheetApp }) ?? {});
   return {
@@ -124,6 +151,9 @@ export function createFakes(opts: FakeOptions = {}): Fakes {
     session,
     utilities,
     html,
+    formApp,
+    mailApp,
+    documents,
     reset: () => env.calls.reset(),
     install(target = globalThis as unknown as Record<string, unknown>) {
       const before = new Map<string, PropertyDescriptor | undefined>();

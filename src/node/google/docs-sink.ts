@@ -1,0 +1,284 @@
+/**
+ * The DocumentSink over the Google Docs and Drive APIs (googleapis), for the CLI.
+ *
+ * The port is synchronous and googleapis is not, so the work is split as in the Sheets
+ * adapter: prepare() is the asynchronous half of open() (the remembered Doc, or a new one in
+ * the report folder); clear/append/share only queue; flush() sends, per Doc, ONE
+ * documents.get and ONE documents.batchUpdate holding the clearing and every appended block
+ * (core/report/docs-requests builds them, as for Apps Script), then the sharing: one
+ * permissions.list and one call per reader added or removed. Nothing grows with table rows.
+ *
+ * Charts: the Docs API inserts images only from a URL Google can fetch (insertInlineImage.uri);
+ * a chart of minors' data is not to be published anywhere for that, so here a chart becomes a
+ * small table of its values under its title, followed by its summary as in the other renderers.
+ * Folders: with the drive.file scope, files.list sees only what the program created, so the
+ * folder named in the settings is found by name (and made when missing).
+ */
+import type { docs_v1 } from "googleapis/build/src/apis/docs/index.js";
+import { docs } from "googleapis/build/src/apis/docs/index.js";
+import type { drive_v3 } from "googleapis/build/src/apis/drive/index.js";
+import { drive } from "googleapis/build/src/apis/drive/index.js";
+import { bodyEnd, CLEAR_FIELDS, clearRequests, docsRequests } from "../../core/report/docs-requests.js";
+import type { Block, ChartBlock } from "../../core/report/model.js";
+import type { DocumentSink } from "../../ports.js";
+import { UserError } from "../errors.js";
+import { accountEmail, type GoogleAuthClient } from "./auth.js";
+import { callGoogle, type GoogleTarget, type RetryOptions } from "./errors.js";
+
+export const DOC_MIME = "application/vnd.google-apps.document";
+export const FOLDER_MIME = "application/vnd.google-apps.folder";
+
+export interface GoogleDocsSinkOptions {
+  auth: GoogleAuthClient;
+  /** Tests point googleapis at a local server ("http://127.0.0.1:port/"). */
+  rootUrl?: string;
+  retry?: RetryOptions;
+  /** Per-request timeout (default 120 s). */
+  timeoutMs?: number;
+  /** Number format of the charts' value tables (default ru: decimal comma). */
+  lang?: "ru" | "en";
+}
+
+interface Prepared {
+  /** The id open() will be asked with (null: none remembered). */
+  requested: string | null;
+  id: string;
+  url: string;
+}
+
+interface Pending {
+  clear: boolean;
+  blocks: Block[];
+  readers?: readonly string[];
+}
+
+export const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
+
+/** A Drive query string literal. */
+const quote = (s: string) => `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+
+/** A chart as the rows of its values (the Docs API cannot take the image), then its summary. */
+export function chartAsTable(b: ChartBlock, lang: "ru" | "en" = "ru"): Block[] {
+  if (b.categories.length === 0 || b.series.length === 0) return [b];
+  const nf = new Intl.NumberFormat(lang === "ru" ? "ru-RU" : "en-US", {
+    maximumFractionDigits: 2,
+    useGrouping: false,
+  });
+  const value = (v: number | null | undefined) =>
+    v !== null && v !== undefined && Number.isFinite(v) ? nf.format(v) : "";
+  return [
+    {
+      kind: "table",
+      caption: b.title,
+      header: ["", ...b.series.map((s) => s.name)],
+      rows: b.categories.map((c, i) => [c, ...b.series.map((s) => value(s.values[i]))]),
+      align: ["left", ...b.series.map(() => "right" as const)],
+    },
+    { kind: "paragraph", style: "note", text: b.alt },
+  ];
+}
+
+export class GoogleDocsSink implements DocumentSink {
+  private readonly docsApi: docs_v1.Docs;
+  private readonly driveApi: drive_v3.Drive;
+  private readonly prepared: Prepared[] = [];
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(private readonly opts: GoogleDocsSinkOptions) {
+    const common = {
+      auth: opts.auth,
+      rootUrl: opts.rootUrl,
+      // Our own retry (callGoogle) decides; gaxios would otherwise retry on its own timer.
+      retry: false,
+      timeout: opts.timeoutMs ?? 120_000,
+    };
+    this.docsApi = docs({ version: "v1", ...common });
+    this.driveApi = drive({ version: "v3", ...common });
+  }
+
+  private target(kind: GoogleTarget["kind"], id: string, op: GoogleTarget["op"]): GoogleTarget {
+    return { kind, id, op, account: async () => accountEmail(this.opts.auth) };
+  }
+
+  private call<T>(fn: () => Promise<T>, kind: GoogleTarget["kind"], id: string, op: GoogleTarget["op"]) {
+    return callGoogle(fn, this.target(kind, id, op), this.opts.retry);
+  }
+
+  /** The remembered Doc if it still exists outside the trash. */
+  private async liveDoc(id: string): Promise<drive_v3.Schema$File | null> {
+    try {
+      const res = await this.call(
+        () => this.driveApi.files.get({ fileId: id, fields: "id,name,mimeType,trashed" }),
+        "document",
+        id,
+        "read",
+      );
+      return res.data.trashed || res.data.mimeType !== DOC_MIME ? null : res.data;
+    } catch (e) {
+      if (e instanceof UserError && e.code === "not-found") return null;
+      throw e;
+    }
+  }
+
+  /** The folder this program made under that name, or a new one. */
+  private async folderId(name: string): Promise<string> {
+    const q = `name = ${quote(name)} and mimeType = ${quote(FOLDER_MIME)} and trashed = false`;
+    const found = await this.call(
+      () => this.driveApi.files.list({ q, fields: "files(id)", pageSize: 1, spaces: "drive" }),
+      "file",
+      name,
+      "read",
+    );
+    const id = found.data.files?.[0]?.id;
+    if (id) return id;
+    const made = await this.call(
+      () => this.driveApi.files.create({ requestBody: { name, mimeType: FOLDER_MIME }, fields: "id" }),
+      "file",
+      name,
+      "write",
+    );
+    return made.data.id!;
+  }
+
+  /** The asynchronous half of open(): call it before the job runs, with what the job will ask. */
+  async prepare(
+    existingId: string | null,
+    title: string,
+    folder: string,
+  ): Promise<{ id: string; url: string }> {
+    const done = (id: string) => {
+      this.prepared.push({ requested: existingId, id, url: docUrl(id) });
+      return { id, url: docUrl(id) };
+    };
+    if (existingId) {
+      const file = await this.liveDoc(existingId);
+      if (file) {
+        if (file.name !== title)
+          await this.call(
+            () =>
+              this.driveApi.files.update({ fileId: existingId, requestBody: { name: title }, fields: "id" }),
+            "document",
+            existingId,
+            "write",
+          );
+        return done(existingId);
+      }
+    }
+    const name = folder.trim();
+    const parents = name ? [await this.folderId(name)] : undefined;
+    // A Doc made through Drive lands in its folder at once (no move afterwards).
+    const made = await this.call(
+      () =>
+        this.driveApi.files.create({
+          requestBody: { name: title, mimeType: DOC_MIME, parents },
+          fields: "id",
+        }),
+      "document",
+      title,
+      "write",
+    );
+    return done(made.data.id!);
+  }
+
+  open(existingId: string | null, _title: string, _folder: string): { id: string; url: string } {
+    const p =
+      this.prepared.find((x) => existingId !== null && x.id === existingId) ??
+      this.prepared.find((x) => x.requested === existingId);
+    if (!p)
+      throw new Error(
+        `GoogleDocsSink: prepare(${JSON.stringify(existingId)}, …) was not called before open()`,
+      );
+    return { id: p.id, url: p.url };
+  }
+
+  private queue(id: string): Pending {
+    const q = this.pending.get(id) ?? { clear: false, blocks: [] };
+    this.pending.set(id, q);
+    return q;
+  }
+
+  clear(id: string): void {
+    const q = this.queue(id);
+    q.clear = true;
+    q.blocks = [];
+  }
+
+  append(id: string, blocks: readonly Block[]): void {
+    this.queue(id).blocks.push(...blocks);
+  }
+
+  share(id: string, readers: readonly string[]): void {
+    this.queue(id).readers = [...readers];
+  }
+
+  /** Send what was queued: per Doc one get and one batchUpdate, then the sharing. */
+  async flush(): Promise<void> {
+    for (const [id, q] of this.pending) {
+      if (q.clear || q.blocks.length) await this.write(id, q);
+      if (q.readers) await this.applySharing(id, q.readers);
+      this.pending.delete(id);
+    }
+  }
+
+  private async write(id: string, q: Pending): Promise<void> {
+    const res = await this.call(
+      () => this.docsApi.documents.get({ documentId: id, fields: CLEAR_FIELDS }),
+      "document",
+      id,
+      "read",
+    );
+    const requests: docs_v1.Schema$Request[] = q.clear ? clearRequests(res.data.body) : [];
+    const start = q.clear ? 1 : bodyEnd(res.data.body) - 1;
+    const blocks = q.blocks.flatMap((b) => (b.kind === "chart" ? chartAsTable(b, this.opts.lang) : [b]));
+    requests.push(...docsRequests(blocks, start).requests);
+    if (requests.length === 0) return;
+    await this.call(
+      () => this.docsApi.documents.batchUpdate({ documentId: id, requestBody: { requests } }),
+      "document",
+      id,
+      "write",
+    );
+  }
+
+  /** Readers (role reader) become exactly `readers`; owners and editors are left alone. */
+  private async applySharing(id: string, readers: readonly string[]): Promise<void> {
+    const want = new Map<string, string>();
+    for (const r of readers) {
+      const email = r.trim();
+      if (email) want.set(email.toLowerCase(), email);
+    }
+    const res = await this.call(
+      () => this.driveApi.permissions.list({ fileId: id, fields: "permissions(id,type,role,emailAddress)" }),
+      "document",
+      id,
+      "read",
+    );
+    const perms = res.data.permissions ?? [];
+    const known = new Set(perms.map((p) => (p.emailAddress ?? "").toLowerCase()).filter(Boolean));
+    for (const p of perms) {
+      const email = (p.emailAddress ?? "").toLowerCase();
+      if (p.type === "user" && p.role === "reader" && email && !want.has(email) && p.id)
+        await this.call(
+          () => this.driveApi.permissions.delete({ fileId: id, permissionId: p.id! }),
+          "document",
+          id,
+          "write",
+        );
+    }
+    for (const [key, email] of want) {
+      if (known.has(key)) continue;
+      await this.call(
+        () =>
+          this.driveApi.permissions.create({
+            fileId: id,
+            sendNotificationEmail: false,
+            requestBody: { type: "user", role: "reader", emailAddress: email },
+            fields: "id",
+          }),
+        "document",
+        id,
+        "write",
+      );
+    }
+  }
+}
