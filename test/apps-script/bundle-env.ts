@@ -1,0 +1,28 @@
+/** Arguments for each entry point of the bundle, made at call time from the fakes' state. */
+import { formItem } from "../../src/core/forms/spec.js";
+import { type Fakes, formSubmitEvents } from "../fakes/index.js";
+
+export function bundleEvents(fakes: Fakes): Record<string, () => unknown[]> {
+  const open = () => [{ authMode: ScriptAppAuth(fakes), source: fakes.spreadsheet }];
+  return {
+    onOpen: open,
+    onInstall: open,
+    // A parent answers the form created by menuCreateForm (called before, alphabetically).
+    onFeedbackSubmit: () => {
+      const trigger = fakes.scriptApp.triggers.find((t) => t.eventType === "ON_FORM_SUBMIT");
+      if (!trigger) throw new Error("menuCreateForm installed no submit trigger");
+      const form = fakes.formApp.openById(String(trigger.sourceId));
+      const response = fakes.formApp._respond(form, {
+        [formItem("token").title.ru]: "0123456789abcdef01234567",
+        [formItem("rating").title.ru]: 4,
+        [formItem("problems").title.ru]: '=HYPERLINK("http://x","y")',
+      });
+      return [formSubmitEvents(fakes.scriptApp, response)[0].event];
+    },
+    sidebarRpc: () => ["context", {}],
+  };
+}
+
+function ScriptAppAuth(fakes: Fakes): unknown {
+  return fakes.scriptApp.AuthMode.FULL;
+}

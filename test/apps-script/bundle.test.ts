@@ -1,0 +1,74 @@
+/**
+ * The built artifact, as Apps Script runs it: dist/Code.js loaded into a bare `vm` context
+ * (no require, no process, no module) with the in-memory fakes as the only globals. Every
+ * top-level function must exist, be one of main.ts's exports, and run.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeDemoSchool } from "../../src/app/demo.js";
+import { HANDLERS } from "../../src/apps-script/handlers.js";
+import * as main from "../../src/apps-script/main.js";
+import { SheetsWorkbook } from "../../src/apps-script/sheets-workbook.js";
+import { createFakes, type SeedValue } from "../fakes/index.js";
+import { MemoryWorkbook } from "../support/memory-workbook.js";
+import { bundleEvents } from "./bundle-env.js";
+
+const root = new URL("../../", import.meta.url).pathname;
+let code = "";
+
+beforeAll(() => {
+  execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "pipe" });
+  code = readFileSync(`${root}dist/Code.js`, "utf8");
+}, 60_000);
+
+function bareContext() {
+  const wb = new MemoryWorkbook();
+  writeDemoSchool(wb, { year: 2026, lang: "ru", today: "2026-11-24" });
+  const fakes = createFakes({
+    spreadsheet: { sheets: Object.fromEntries(wb.sheets) as Record<string, SeedValue[][]> },
+    htmlFiles: { Sidebar: readFileSync(`${root}dist/Sidebar.html`, "utf8") },
+  });
+  const context = vm.createContext({ ...fakes.globals, console });
+  vm.runInContext(code, context, { filename: "Code.js" });
+  return { fakes, context: context as Record<string, unknown> };
+}
+
+describe("dist/Code.js in a bare V8 context", () => {
+  it("declares a top-level function for every export of main.ts and nothing else", () => {
+    const declared = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]).sort();
+    expect(declared).toEqual(Object.keys(main).sort());
+    for (const h of Object.values(HANDLERS)) expect(declared).toContain(h);
+    expect(code).not.toMatch(/\brequire\(|\bprocess\.|^export /m);
+  });
+
+  it("runs with no Node globals at all", () => {
+    const { context } = bareContext();
+    expect(context.require).toBeUndefined();
+    expect(context.process).toBeUndefined();
+    expect(typeof context.onOpen).toBe("function");
+  });
+
+  it("every entry point runs against the fakes", () => {
+    const { context, fakes } = bareContext();
+    // Alphabetical: menuCreateForm runs before onFeedbackSubmit answers its form.
+    const names = Object.keys(main).sort();
+    const events = bundleEvents(fakes);
+    for (const name of names) {
+      const fn = context[name] as (...a: unknown[]) => unknown;
+      const args = events[name]?.() ?? [];
+      expect(() => fn(...args), name).not.toThrow();
+    }
+    // onOpen built the menu; setup and check left their marks.
+    expect(fakes.ui.menus[0].caption).toBe("Дистанционное обучение");
+    const tabs = fakes.spreadsheet.getSheets().map((s) => s.getName());
+    expect(tabs).toEqual(expect.arrayContaining(["Проблемы", "Сводная 2026-10", "Отзывы родителей"]));
+    const feedback = new SheetsWorkbook(
+      fakes.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
+    )
+      .read(["Отзывы родителей"])
+      .get("Отзывы родителей")!.values;
+    expect(feedback.flat()).toContain('=HYPERLINK("http://x","y")');
+  });
+});
