@@ -4,9 +4,10 @@ import { peakMemoryMb } from "./harness.js";
 import { metricsBench } from "./metrics.bench.js";
 import { monthlyBench } from "./monthly.bench.js";
 import { scheduleBench } from "./schedule.bench.js";
+import { sidebarBench } from "./sidebar.bench.js";
 
 // Each bench lives in its own file; add one import and one entry here.
-const benches: Bench[] = [metricsBench, scheduleBench, monthlyBench];
+const benches: Bench[] = [metricsBench, scheduleBench, monthlyBench, sidebarBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -33,7 +33,7 @@ export function planJournals(
 ): JournalsResult {
   const language = lang ?? model.settings.language;
   const starts = model.slots.map((s) => s.from).filter((d): d is string => Boolean(d));
-  const from = starts.length ? starts.reduce((a, b) => (a < b ? a : b)) : schoolYearStart(until);
+  const from = starts.length ? [...starts].sort()[0] : schoolYearStart(until);
   const byGroup = lessonsByGroup(expandLessons(model, from < until ? from : until, until));
   const email = new Map(model.staff.map((s) => [s.id, s.email]));
   const result: JournalsResult = { sheets: [], issues: [], writes: [] };

@@ -3,6 +3,7 @@
  * name is a function exported by main.ts (the build turns every export into a global).
  */
 export const HANDLERS = {
+  sidebar: "openSidebar",
   setup: "menuSetup",
   check: "menuCheck",
   schedule: "menuSchedule",
@@ -13,6 +14,11 @@ export const HANDLERS = {
   monthlyOff: "menuMonthlyOff",
   monthlyReport: "monthlyReport",
   continueReport: "continueMonthlyReport",
+  createForm: "menuCreateForm",
+  parentLinks: "menuParentLinks",
+  letters: "menuLetters",
+  feedbackSubmit: "onFeedbackSubmit",
+  continueLetters: "continueLetters",
 } as const;
 
 export type HandlerName = (typeof HANDLERS)[keyof typeof HANDLERS];

@@ -2,9 +2,12 @@
  * The Apps Script entry points and nothing else: each is a one-line delegate. The build
  * re-declares every export here as a top-level function so Apps Script can call it.
  */
+import { createFormFromMenu, feedbackSubmitted, parentLinksFromMenu } from "./actions/forms.js";
+import { continueLettersJob, lettersFromMenu } from "./actions/letters.js";
 import { continueReport, enableMonthly, reportFromMenu, reportFromTrigger } from "./actions/report.js";
 import { runJournals, runScheduleCheck, showNotices } from "./actions/schedule-journals.js";
 import { runCheck, runSetup } from "./actions/setup-check.js";
+import { sidebarRpc as callSidebar, openSidebar as showSidebar } from "./actions/sidebar.js";
 import { workbookLang } from "./env.js";
 import { buildMenu } from "./menu.js";
 
@@ -56,4 +59,36 @@ export function monthlyReport(): void {
 /** One-off time trigger set by a checkpoint of the monthly report. */
 export function continueMonthlyReport(): void {
   continueReport();
+}
+
+export function menuCreateForm(): void {
+  createFormFromMenu();
+}
+
+export function menuParentLinks(): void {
+  parentLinksFromMenu();
+}
+
+export function menuLetters(): void {
+  lettersFromMenu();
+}
+
+/** Installable form-bound trigger: one parent response. */
+export function onFeedbackSubmit(e: GoogleAppsScript.Events.FormsOnFormSubmit): void {
+  feedbackSubmitted(e);
+}
+
+/** One-off time trigger: letters left by the mail quota or the time limit. */
+export function continueLetters(): void {
+  continueLettersJob();
+}
+
+/** Menu «Открыть панель»: the sidebar (dist/Sidebar.html). */
+export function openSidebar(): void {
+  showSidebar();
+}
+
+/** Every call of the sidebar page (google.script.run.sidebarRpc): JSON in, JSON out. */
+export function sidebarRpc(method: string, payload: unknown): unknown {
+  return callSidebar(method, payload);
 }

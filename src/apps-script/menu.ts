@@ -10,6 +10,8 @@ export interface MenuItem {
 
 /** Menu items in order; null is a separator. */
 export const MENU: readonly (MenuItem | null)[] = [
+  { ru: "Открыть панель", en: "Open panel", handler: HANDLERS.sidebar },
+  null,
   { ru: "Настроить книгу", en: "Set up workbook", handler: HANDLERS.setup },
   { ru: "Проверить данные", en: "Check data", handler: HANDLERS.check },
   null,
@@ -20,6 +22,10 @@ export const MENU: readonly (MenuItem | null)[] = [
   { ru: "Сформировать отчёт за месяц…", en: "Build monthly report…", handler: HANDLERS.report },
   { ru: "Включить ежемесячный отчёт", en: "Turn on the monthly report", handler: HANDLERS.monthlyOn },
   { ru: "Выключить ежемесячный отчёт", en: "Turn off the monthly report", handler: HANDLERS.monthlyOff },
+  null,
+  { ru: "Создать форму отзывов", en: "Create feedback form", handler: HANDLERS.createForm },
+  { ru: "Ссылки для родителей", en: "Parent links", handler: HANDLERS.parentLinks },
+  { ru: "Письма родителям за месяц…", en: "Monthly letters to parents…", handler: HANDLERS.letters },
 ];
 
 export const MENU_TITLE = { ru: "Дистанционное обучение", en: "Distance learning" } as const;

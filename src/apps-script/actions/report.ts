@@ -20,7 +20,8 @@ const mailer: Mailer = {
   send: (to, subject, body) => MailApp.sendEmail(to.join(","), subject, body),
 };
 
-function ports(): JobPorts {
+/** The monthly job's ports in Apps Script (menu, trigger, continuation and sidebar share them). */
+export function jobPorts(user?: string): JobPorts {
   const ss = activeSpreadsheet();
   const store = propertiesStore();
   const tz = ss.getSpreadsheetTimeZone();
@@ -32,13 +33,14 @@ function ports(): JobPorts {
     docs: appsScriptDocSink({ store }),
     mailer,
     scheduleContinuation: () => scheduleContinuation(tz),
-    user: Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail(),
+    user: user ?? (Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail()),
     link: sheetLinker(ss),
   };
 }
 
-function run(month: string): ReturnType<typeof runMonthlyJob> {
-  const p = ports();
+/** Run (or continue) the job; a failure is recorded in «Проблемы» and «Аудит», then rethrown. */
+export function runReportJob(month: string, user?: string): ReturnType<typeof runMonthlyJob> {
+  const p = jobPorts(user);
   try {
     return runMonthlyJob(p, month);
   } catch (e) {
@@ -69,7 +71,7 @@ export function reportFromMenu(): void {
     );
     return;
   }
-  const r = run(month);
+  const r = runReportJob(month);
   ui.alert(
     r.status === "done"
       ? ru
@@ -84,7 +86,7 @@ export function reportFromMenu(): void {
 /** The time trigger on the 1st: the previous month. */
 export function reportFromTrigger(): void {
   const tz = activeSpreadsheet().getSpreadsheetTimeZone();
-  run(defaultMonth(new Date(), tz));
+  runReportJob(defaultMonth(new Date(), tz));
 }
 
 /** The one-off continuation trigger: finish the saved job, then remove the trigger. */
@@ -93,7 +95,7 @@ export function continueReport(): void {
   clearContinuation(tz);
   const saved = propertiesStore().get(JOB_KEY);
   if (!saved) return;
-  run((JSON.parse(saved) as { month: string }).month);
+  runReportJob((JSON.parse(saved) as { month: string }).month);
 }
 
 export function enableMonthly(on: boolean): void {

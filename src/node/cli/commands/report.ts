@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { loadWorkbook } from "../../../app/load.js";
 import { compileMonth, defaultMonth } from "../../../app/report.js";

@@ -1,0 +1,306 @@
+/**
+ * The sidebar's RPC contract: every method with its request and response, typed once.
+ * The server (src/app/sidebar) implements it, the Apps Script global `sidebarRpc` and the
+ * preview server dispatch to it, and the client (sidebar/src) gets it by `import type` only.
+ *
+ * Wire types are JSON types: what crosses google.script.run must survive JSON, so dates are
+ * ISO strings ("YYYY-MM-DD", months "YYYY-MM", times "HH:MM") and there is no Date, Map, Set,
+ * function or class anywhere below (test/rpc/contract.test.ts fails if one sneaks in).
+ */
+
+export type Lang = "ru" | "en";
+/** "YYYY-MM-DD" */
+export type IsoDate = string;
+
+/** A user-facing text in both languages (the client shows the workbook's one). */
+export interface Text {
+  ru: string;
+  en: string;
+}
+
+export type StudentStatus = "applied" | "active" | "left";
+export type Attendance = "present" | "absent" | "excused" | "ill" | "late";
+export type ChangeKind = "cancel" | "move" | "extra" | "consultation";
+
+export interface GroupItem {
+  id: string;
+  title: string;
+  subject: string;
+  teacherId: string;
+  tutorId: string;
+  /** The user teaches or tutors this group (matched by their email on «Сотрудники»). */
+  mine: boolean;
+}
+
+export interface StaffItem {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/** What the student form edits; "" is an empty cell. */
+export interface StudentFields {
+  name: string;
+  className: string;
+  status: StudentStatus | "";
+  parent: string;
+  parentEmail: string;
+  parentPhone: string;
+  channel: string;
+  consent: "yes" | "no" | "";
+  needs: string;
+  note: string;
+}
+
+export interface StudentItem extends StudentFields {
+  id: string;
+  /** 1-based row on «Учащиеся». */
+  row: number;
+}
+
+export interface EnrollmentItem {
+  /** 1-based row on «Зачисления». */
+  row: number;
+  studentId: string;
+  groupId: string;
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
+export interface SidebarContext {
+  lang: Lang;
+  user: string;
+  /** The user's staff ID, when their email is on «Сотрудники». */
+  staffId: string | null;
+  /** Today in the workbook's time zone. */
+  today: IsoDate;
+  school: string;
+  /** The user's own groups first, then the others by ID. */
+  groups: GroupItem[];
+  staff: StaffItem[];
+  students: StudentItem[];
+  enrollments: EnrollmentItem[];
+  /** A free student ID in the workbook's pattern (e.g. S127). */
+  nextStudentId: string;
+  /** The month a report is for by default (the previous one), "YYYY-MM". */
+  reportMonth: string;
+  canReport: boolean;
+  /** Contact channels already used in the workbook, for suggestions. */
+  channels: string[];
+  /** The journal tokens of the workbook's language for absent, excused, ill, late. */
+  tokens: Record<Exclude<Attendance, "present">, string>;
+  /** Attendance tokens of both languages (н, a, у, e, …) -> what they mean. */
+  attendanceWords: Record<string, Exclude<Attendance, "present">>;
+  /** Every journal word token (both languages: зач, н, a, осв, …), lower case. */
+  words: string[];
+}
+
+export interface LessonQuery {
+  groupId: string;
+  /** Blank: today's lesson from the schedule, else the last one before today. */
+  date?: IsoDate | null;
+  index?: number | null;
+}
+
+export interface LessonOption {
+  date: IsoDate;
+  index: number;
+  /** In the schedule (with its changes). */
+  scheduled: boolean;
+  /** The journal already has its column. */
+  inJournal: boolean;
+}
+
+export interface LessonStudent {
+  id: string;
+  name: string;
+  className: string;
+  /** The cell's text as loaded ("" for blank): sent back as `expected` on save. */
+  cell: string;
+}
+
+export interface LessonSheet {
+  groupId: string;
+  /** The journal tab («Журнал G01»), existing or to be created. */
+  sheet: string;
+  date: IsoDate;
+  index: number;
+  /** Lessons to choose from (the schedule up to a week ahead and the journal's columns). */
+  options: LessonOption[];
+  /** A lesson the journal can take: in the schedule or already a column. */
+  known: boolean;
+  /** The lesson's column letter, null while the journal has no column for it. */
+  column: string | null;
+  /** Students enrolled in the group on the date, by name. */
+  students: LessonStudent[];
+}
+
+export interface LessonSave {
+  groupId: string;
+  date: IsoDate;
+  index: number;
+  /** studentId -> the cell text the sidebar loaded; the save is refused if any differs now. */
+  expected: Record<string, string>;
+  /** studentId -> the new token ("" = present, no mark). */
+  values: Record<string, string>;
+}
+
+export interface LessonSaved {
+  /** Cells whose value changed. */
+  changed: number;
+  /** The written range, e.g. «Журнал G01!H3:H9» ("" when nothing changed). */
+  range: string;
+  /** The lesson as it is now. */
+  lesson: LessonSheet;
+}
+
+export interface StudentSave {
+  id: string;
+  fields: StudentFields;
+  /** null: a new student; else the fields as loaded (the save is refused if the row changed since). */
+  expected: StudentFields | null;
+}
+
+export interface StudentSaved {
+  student: StudentItem;
+  created: boolean;
+  /** Cells written. */
+  changed: number;
+  nextStudentId: string;
+}
+
+export interface EnrollRequest {
+  groupId: string;
+  studentIds: string[];
+  from: IsoDate;
+}
+
+export interface EnrollResult {
+  added: EnrollmentItem[];
+}
+
+export interface EnrollmentEnd {
+  /** The enrollment as loaded (its row and values). */
+  expected: EnrollmentItem;
+  to: IsoDate;
+}
+
+export interface EnrollmentEnded {
+  enrollment: EnrollmentItem;
+}
+
+export interface ContactRequest {
+  date: IsoDate;
+  staffId: string;
+  /** "" = all of the staff member's groups. */
+  groupId: string;
+  /** "" = the whole group. */
+  studentId: string;
+  channel: string;
+  summary: string;
+}
+
+export interface ContactSaved {
+  row: number;
+}
+
+export interface ChangeRequest {
+  date: IsoDate;
+  groupId: string;
+  kind: ChangeKind;
+  /** "HH:MM" or "" */
+  start: string;
+  end: string;
+  /** For a move: the new date; else "". */
+  newDate: IsoDate | "";
+  reason: string;
+}
+
+export interface ChangeCheck {
+  /** Conflicts this change would add to the schedule, each with its cell. */
+  conflicts: { cell: string; message: Text }[];
+  /** The text to send to the group (workbook language). */
+  notice: string;
+}
+
+export interface ChangeSaved extends ChangeCheck {
+  row: number;
+}
+
+export interface ReportRequest {
+  /** "YYYY-MM" */
+  month: string;
+}
+
+export interface ReportOutcome {
+  status: "done" | "continued";
+  /** The Doc's address (a file path in the local preview). */
+  url?: string;
+  message?: Text;
+}
+
+/** The whole contract: method -> request and response. */
+export interface SidebarRpc {
+  context: { req: Record<string, never>; res: SidebarContext };
+  lessonLoad: { req: LessonQuery; res: LessonSheet };
+  lessonSave: { req: LessonSave; res: LessonSaved };
+  studentSave: { req: StudentSave; res: StudentSaved };
+  enroll: { req: EnrollRequest; res: EnrollResult };
+  enrollmentEnd: { req: EnrollmentEnd; res: EnrollmentEnded };
+  contactAdd: { req: ContactRequest; res: ContactSaved };
+  changeCheck: { req: ChangeRequest; res: ChangeCheck };
+  changeSave: { req: ChangeRequest; res: ChangeSaved };
+  reportBuild: { req: ReportRequest; res: ReportOutcome };
+}
+
+export type RpcMethod = keyof SidebarRpc;
+export type RpcRequest<M extends RpcMethod> = SidebarRpc[M]["req"];
+export type RpcResponse<M extends RpcMethod> = SidebarRpc[M]["res"];
+
+/** Every method name, for dispatchers that receive a name as a string. */
+export const RPC_METHODS = [
+  "context",
+  "lessonLoad",
+  "lessonSave",
+  "studentSave",
+  "enroll",
+  "enrollmentEnd",
+  "contactAdd",
+  "changeCheck",
+  "changeSave",
+  "reportBuild",
+] as const satisfies readonly RpcMethod[];
+
+export function isRpcMethod(name: unknown): name is RpcMethod {
+  return typeof name === "string" && (RPC_METHODS as readonly string[]).includes(name);
+}
+
+/** What a server error looks like on the wire: a code and one line per language, no stack. */
+export interface RpcError {
+  code: string;
+  ru: string;
+  en: string;
+}
+
+/** What `sidebarRpc` and the preview's /rpc/<method> return. */
+export type RpcEnvelope<T> = { ok: true; value: T } | { ok: false; error: RpcError };
+
+/** True when T is JSON all the way down (strings, numbers, booleans, null, arrays, plain objects). */
+export type IsJson<T> = false extends JsonCheck<T> ? false : true;
+
+/** Distributes over unions: one `false` member makes the whole type not JSON. */
+type JsonCheck<T> = T extends string | number | boolean | null | undefined
+  ? true
+  : T extends Date
+    ? false
+    : T extends (...args: never[]) => unknown
+      ? false
+      : T extends ReadonlyMap<unknown, unknown> | ReadonlySet<unknown>
+        ? false
+        : T extends readonly (infer U)[]
+          ? IsJson<U>
+          : T extends object
+            ? false extends { [K in keyof T]-?: IsJson<T[K]> }[keyof T]
+              ? false
+              : true
+            : false;

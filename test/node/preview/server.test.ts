@@ -1,0 +1,129 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSidebar } from "../../../sidebar/build.mjs";
+import { writeDemoSchool } from "../../../src/app/demo.js";
+import { type Preview, startPreview } from "../../../src/node/preview/server.js";
+import { XlsxWorkbook } from "../../../src/node/xlsx-workbook.js";
+import type { RpcEnvelope } from "../../../src/rpc/contract.js";
+
+let dir: string;
+let file: string;
+let preview: Preview;
+const logged: unknown[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "preview-"));
+  file = join(dir, "school.xlsx");
+  const wb = XlsxWorkbook.create(file);
+  writeDemoSchool(wb, { year: 2026, lang: "ru", today: "2026-11-20" });
+  await wb.save();
+  const { path } = await buildSidebar(dir);
+  preview = await startPreview({
+    file,
+    port: 0,
+    html: path,
+    user: "k01@school7.example",
+    clock: { now: () => new Date("2026-11-23T09:00:00Z") },
+    log: (e) => logged.push(e),
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await preview?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const rpc = async (method: string, payload: unknown): Promise<RpcEnvelope<Record<string, unknown>>> => {
+  const r = await fetch(`${preview.url}rpc/${method}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(payload),
+  });
+  return (await r.json()) as RpcEnvelope<Record<string, unknown>>;
+};
+
+const contacts = async () => (await XlsxWorkbook.open(file)).read(["Контакты"]).get("Контакты")!.values;
+
+describe("the preview server", () => {
+  it("listens on 127.0.0.1 and serves the built sidebar with the google.script.run shim first", async () => {
+    expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await (await fetch(preview.url)).text();
+    expect(page.indexOf("window.google")).toBeGreaterThan(0);
+    expect(page.indexOf("window.google")).toBeLessThan(page.indexOf('<div id="app">'));
+  });
+
+  it("runs the same server functions and saves the .xlsx after a write", async () => {
+    const ctx = await rpc("context", {});
+    expect(ctx).toMatchObject({ ok: true, value: { staffId: "K01", today: "2026-11-23" } });
+    const before = (await contacts()).length;
+    const out = await rpc("contactAdd", {
+      date: "2026-11-23",
+      staffId: "K01",
+      groupId: "G03",
+      studentId: "",
+      channel: "email",
+      summary: "=2+2 и привет",
+    });
+    expect(out).toEqual({ ok: true, value: { row: before + 1 } });
+    const rows = await contacts();
+    expect(rows.at(-1)).toEqual([
+      new Date("2026-11-23T00:00:00Z"),
+      "K01",
+      "G03",
+      null,
+      "email",
+      "=2+2 и привет",
+    ]);
+    // Neutralised on disk: a text cell with the apostrophe, not a formula.
+    const raw = (await XlsxWorkbook.open(file)).book.getWorksheet("Контакты")!.getCell(rows.length, 6).value;
+    expect(raw).toBe("'=2+2 и привет");
+  });
+
+  it("answers errors as envelopes; a failed save leaves file and memory as they were", async () => {
+    expect(await rpc("nope", {})).toMatchObject({ ok: false, error: { code: "bad-args" } });
+    const lock = join(dir, ".~lock.school.xlsx#");
+    await writeFile(lock, "someone");
+    const before = await readFile(file);
+    const out = await rpc("contactAdd", {
+      date: "2026-11-23",
+      staffId: "K01",
+      groupId: "G03",
+      studentId: "",
+      channel: "",
+      summary: "не сохранится",
+    });
+    expect(out).toMatchObject({ ok: false, error: { code: "locked" } });
+    await rm(lock);
+    expect((await readFile(file)).equals(before)).toBe(true);
+    // The next write does not carry the refused one along.
+    await rpc("contactAdd", {
+      date: "2026-11-23",
+      staffId: "K01",
+      groupId: "G03",
+      studentId: "",
+      channel: "",
+      summary: "ok",
+    });
+    expect((await contacts()).map((r) => r[5])).not.toContain("не сохранится");
+    expect(logged).toEqual([]);
+  });
+
+  it("reads the file again when another program saved it", async () => {
+    const wb = await XlsxWorkbook.open(file);
+    wb.write([{ sheet: "Учащиеся", cells: [{ row: 2, col: 2, values: [["Переименована Извне"]] }] }]);
+    await new Promise((ok) => setTimeout(ok, 20));
+    await wb.save();
+    const ctx = await rpc("context", {});
+    expect(JSON.stringify(ctx)).toContain("Переименована Извне");
+  });
+
+  it("refuses anything but a JSON POST to /rpc (no cross-site form posts)", async () => {
+    const r = await fetch(`${preview.url}rpc/context`, { method: "POST", body: "{}" });
+    expect(r.status).toBe(404);
+    expect((await fetch(`${preview.url}secret.xlsx`)).status).toBe(404);
+    expect(existsSync(file)).toBe(true);
+  });
+});
