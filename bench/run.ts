@@ -1,4 +1,5 @@
 /** `npm run bench`: prints figures and ratios of every registered bench. */
+import { appsScriptMonthlyBench } from "./apps-script-monthly.bench.js";
 import type { Bench } from "./harness.js";
 import { peakMemoryMb } from "./harness.js";
 import { metricsBench } from "./metrics.bench.js";
@@ -7,7 +8,7 @@ import { scheduleBench } from "./schedule.bench.js";
 import { sidebarBench } from "./sidebar.bench.js";
 
 // Each bench lives in its own file; add one import and one entry here.
-const benches: Bench[] = [metricsBench, scheduleBench, monthlyBench, sidebarBench];
+const benches: Bench[] = [metricsBench, scheduleBench, monthlyBench, sidebarBench, appsScriptMonthlyBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

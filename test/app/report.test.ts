@@ -69,3 +69,22 @@ describe("the monthly report of the demo school", () => {
     expect([...wb.sheets.keys()].filter((n) => n.startsWith("Сводная"))).toHaveLength(1);
   });
 });
+
+describe("the report of a large school", () => {
+  it("charts the 15 groups with the lowest attendance, not 150 unreadable bars", async () => {
+    const { syntheticModel } = await import("../support/synthetic-school.js");
+    const { compileMonth } = await import("../../src/app/report.js");
+    const model = syntheticModel({ students: 300, groups: 150, classes: 10, seed: 3 });
+    const run = compileMonth(model, [], "2026-10", NOW);
+    const chart = run.doc.blocks.find((b) => b.kind === "chart" && b.chart === "bar");
+    if (chart?.kind !== "chart") throw new Error("no attendance chart");
+    expect(chart.title).toBe("Посещаемость: 15 групп с самой низкой, %");
+    expect(chart.categories).toHaveLength(15);
+    const shown = new Set(chart.categories);
+    const worstShown = Math.max(
+      ...run.figures.groups.filter((g) => shown.has(g.groupId)).map((g) => g.attendance!),
+    );
+    for (const g of run.figures.groups.filter((x) => x.attendance !== null && !shown.has(x.groupId)))
+      expect(g.attendance!).toBeGreaterThanOrEqual(worstShown);
+  });
+});

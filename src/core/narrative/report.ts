@@ -36,6 +36,9 @@ export interface ReportInput {
   generatedAt: string;
 }
 
+/** Bars in the attendance chart at most (one page). */
+export const CHART_GROUPS = 15;
+
 /** A change large enough to mention, in percentage points. */
 export const NOTABLE_PP = 5;
 
@@ -318,12 +321,27 @@ export function buildReport(input: ReportInput): ReportDoc {
   }
 
   // Charts
-  const withAttendance = f.groups.filter((g) => g.attendance !== null);
+  // More bars than fit on a page say nothing: a large school sees its lowest groups, in group order.
+  const attended = f.groups.filter((g) => g.attendance !== null);
+  const lowest = new Set(
+    [...attended]
+      .sort((a, b) => a.attendance! - b.attendance! || a.groupId.localeCompare(b.groupId))
+      .slice(0, CHART_GROUPS)
+      .map((g) => g.groupId),
+  );
+  const withAttendance = attended.filter((g) => lowest.has(g.groupId));
+  const cut = attended.length > CHART_GROUPS;
   if (withAttendance.length) {
     blocks.push({
       kind: "chart",
       chart: "bar",
-      title: ru ? "Посещаемость по группам, %" : "Attendance by group, %",
+      title: cut
+        ? ru
+          ? `Посещаемость: ${CHART_GROUPS} групп с самой низкой, %`
+          : `Attendance: the ${CHART_GROUPS} lowest groups, %`
+        : ru
+          ? "Посещаемость по группам, %"
+          : "Attendance by group, %",
       categories: withAttendance.map((g) => g.groupId),
       series: [
         {

@@ -1,0 +1,56 @@
+/**
+ * Apps Script service calls of the whole monthly run (read the workbook, summary sheet, JSON
+ * sheet, the Google Doc with its charts, sharing) against the counting fakes, for a synthetic
+ * school of 200 and of 2,000 students with the same 150 groups: the numbers must be equal.
+ */
+import { runMonthlyJob } from "../src/app/monthly-job.js";
+import { jobPorts } from "../src/apps-script/actions/report.js";
+import { createFakes, type SeedValue } from "../test/fakes/index.js";
+import { modelTables } from "../test/support/model-tables.js";
+import { syntheticModel } from "../test/support/synthetic-school.js";
+import type { Bench, Figure } from "./harness.js";
+
+function monthlyCalls(students: number): {
+  total: number;
+  getValues: number;
+  setValues: number;
+  docs: number;
+} {
+  const model = syntheticModel({ students, groups: 150, classes: 40, seed: 11 });
+  const fakes = createFakes({
+    spreadsheet: { sheets: modelTables(model) as Record<string, SeedValue[][]> },
+    ui: false,
+    mailQuota: 100,
+  });
+  const restore = fakes.install();
+  try {
+    fakes.reset();
+    const ports = { ...jobPorts("bench@school.example"), budgetMs: Number.POSITIVE_INFINITY };
+    const r = runMonthlyJob(ports, "2026-10");
+    if (r.status !== "done") throw new Error("the monthly job did not finish");
+    return {
+      total: fakes.calls.total,
+      getValues: fakes.calls.count("Range.getValues"),
+      setValues: fakes.calls.count("Range.setValues"),
+      docs: fakes.calls.count(/^(Docs|Document|Body|DocumentApp)/),
+    };
+  } finally {
+    restore();
+  }
+}
+
+export const appsScriptMonthlyBench: Bench = {
+  name: "Apps Script monthly run: service calls at 200 and 2,000 students",
+  run(): Figure[] {
+    const small = monthlyCalls(200);
+    const large = monthlyCalls(2000);
+    return [
+      { name: "service calls, 200 students (150 groups)", value: small.total },
+      { name: "service calls, 2,000 students (150 groups)", value: large.total, target: "= 200 students" },
+      { name: "  Range.getValues (one per sheet read)", value: large.getValues },
+      { name: "  Range.setValues", value: large.setValues },
+      { name: "  Docs / DocumentApp calls", value: large.docs },
+      { name: "ratio 2,000 : 200", value: (large.total / small.total).toFixed(2), target: "1.00" },
+    ];
+  },
+};
