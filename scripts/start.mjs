@@ -35,9 +35,11 @@ run(["schedule", book], { okCodes: [0, 1] });
 run(["journals", book]);
 run(["report", book, "--month", month, "--out", out]);
 
-console.log(`\nDone. Files:
-  workbook:  ${book}
-  report:    ${resolve(out, `report-${month}.docx`)}
-  summary:   ${resolve(out, `summary-${month}.json`)}
-Open the workbook in Excel or LibreOffice; convert the report to PDF with
-  soffice --headless --convert-to pdf --outdir out ${resolve(out, `report-${month}.docx`)}`);
+console.log(`\nГотово / Done.
+  книга / workbook:    ${book}
+  отчёт / report:      ${resolve(out, `report-${month}.docx`)}
+  сводка / summary:    ${resolve(out, `summary-${month}.json`)}
+Откройте книгу в Excel или LibreOffice / Open the workbook in Excel or LibreOffice.
+Отчёт в PDF / the report as PDF:
+  soffice --headless --convert-to pdf --outdir out ${resolve(out, `report-${month}.docx`)}
+Панель в браузере / the sidebar in a browser:  npm run preview -- ${book}`);
