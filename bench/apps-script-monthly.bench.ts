@@ -3,8 +3,10 @@
  * sheet, the Google Doc with its charts, sharing) against the counting fakes, for a synthetic
  * school of 200 and of 2,000 students with the same 150 groups: the numbers must be equal.
  */
+import { updateJournals } from "../src/app/journals.js";
 import { runMonthlyJob } from "../src/app/monthly-job.js";
 import { jobPorts } from "../src/apps-script/actions/report.js";
+import { SheetsWorkbook } from "../src/apps-script/sheets-workbook.js";
 import { createFakes, type SeedValue } from "../test/fakes/index.js";
 import { modelTables } from "../test/support/model-tables.js";
 import { syntheticModel } from "../test/support/synthetic-school.js";
@@ -51,6 +53,49 @@ export const appsScriptMonthlyBench: Bench = {
       { name: "  Range.setValues", value: large.setValues },
       { name: "  Docs / DocumentApp calls", value: large.docs },
       { name: "ratio 2,000 : 200", value: (large.total / small.total).toFixed(2), target: "1.00" },
+    ];
+  },
+};
+
+/** Service calls of «Обновить журналы» on the synthetic school: creating all 150, then updating. */
+function journalCalls(students: number): { create: number; update: number } {
+  const model = syntheticModel({ students, groups: 150, classes: 40, seed: 11 });
+  const tables = modelTables(model);
+  for (const name of Object.keys(tables)) if (name.startsWith("Журнал")) delete tables[name];
+  const fakes = createFakes({ spreadsheet: { sheets: tables as Record<string, SeedValue[][]> }, ui: false });
+  const restore = fakes.install();
+  try {
+    const wb = () =>
+      new SheetsWorkbook(fakes.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet);
+    fakes.reset();
+    updateJournals(wb(), "2026-12-25");
+    const create = fakes.calls.total;
+    fakes.reset();
+    updateJournals(wb(), "2027-01-31");
+    return { create, update: fakes.calls.total };
+  } finally {
+    restore();
+  }
+}
+
+export const appsScriptJournalsBench: Bench = {
+  name: "Apps Script «Обновить журналы»: service calls for 150 journals",
+  run(): Figure[] {
+    const small = journalCalls(200);
+    const large = journalCalls(2000);
+    return [
+      { name: "create 150 journals, 200 students", value: small.create },
+      {
+        name: "create 150 journals, 2,000 students",
+        value: large.create,
+        target: "≈ 200 students (no per-row calls)",
+      },
+      { name: "update 150 journals (new lessons), 200 students", value: small.update },
+      {
+        name: "update 150 journals (new lessons), 2,000 students",
+        value: large.update,
+        target: "≈ 200 students (no per-row calls)",
+      },
     ];
   },
 };

@@ -1,5 +1,5 @@
 /** `npm run bench`: prints figures and ratios of every registered bench. */
-import { appsScriptMonthlyBench } from "./apps-script-monthly.bench.js";
+import { appsScriptJournalsBench, appsScriptMonthlyBench } from "./apps-script-monthly.bench.js";
 import type { Bench } from "./harness.js";
 import { peakMemoryMb } from "./harness.js";
 import { metricsBench } from "./metrics.bench.js";
@@ -8,7 +8,14 @@ import { scheduleBench } from "./schedule.bench.js";
 import { sidebarBench } from "./sidebar.bench.js";
 
 // Each bench lives in its own file; add one import and one entry here.
-const benches: Bench[] = [metricsBench, scheduleBench, monthlyBench, sidebarBench, appsScriptMonthlyBench];
+const benches: Bench[] = [
+  metricsBench,
+  scheduleBench,
+  monthlyBench,
+  sidebarBench,
+  appsScriptMonthlyBench,
+  appsScriptJournalsBench,
+];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -211,7 +211,7 @@ export class SheetsWorkbook implements Workbook {
       sheet.setFrozenRows(w.frozenRows);
     }
     for (const v of w.validations ?? []) this.validate(sheet, size, v);
-    for (const bg of w.backgrounds ?? []) this.rect(sheet, size, bg.range).setBackground(bg.color);
+    if (w.backgrounds?.length) this.paint(sheet, size, w.backgrounds);
     if (w.boldRows) {
       size.ensure(w.boldRows, 1);
       sheet.getRange(`1:${w.boldRows}`).setFontWeight("bold");
@@ -219,6 +219,33 @@ export class SheetsWorkbook implements Workbook {
     if (w.protection) this.protect(sheet, size, w.protection);
     if (w.hidden === true) sheet.hideSheet();
     else if (w.hidden === false) sheet.showSheet();
+  }
+
+  /**
+   * Backgrounds in two calls whatever their number: read the colours of the rectangles'
+   * bounding box, paint the rectangles in memory, write the box back (cells outside every
+   * rectangle keep their colour).
+   */
+  private paint(sheet: Sheet, size: Size, list: readonly { range: Rect; color: string | null }[]): void {
+    if (list.length === 1) {
+      this.rect(sheet, size, list[0].range).setBackground(list[0].color);
+      return;
+    }
+    const top = Math.min(...list.map((b) => b.range.row));
+    const left = Math.min(...list.map((b) => b.range.col));
+    const bottom = Math.max(...list.map((b) => b.range.row + b.range.rows - 1));
+    const right = Math.max(...list.map((b) => b.range.col + b.range.cols - 1));
+    const box = this.rect(sheet, size, {
+      row: top,
+      col: left,
+      rows: bottom - top + 1,
+      cols: right - left + 1,
+    });
+    const colors: (string | null)[][] = box.getBackgrounds();
+    for (const { range: r, color } of list)
+      for (let i = 0; i < r.rows; i++)
+        for (let j = 0; j < r.cols; j++) colors[r.row - top + i][r.col - left + j] = color;
+    box.setBackgrounds(colors);
   }
 
   private rect(sheet: Sheet, size: Size, r: Rect): Range {
