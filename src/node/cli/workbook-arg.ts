@@ -18,6 +18,8 @@ export interface OpenWorkbook {
   /** Where local outputs go by default. */
   dir: string;
   kind: "xlsx" | "google";
+  /** For a Google Sheet: the credentials and endpoint, to reach Docs and Drive too. */
+  google?: { auth: import("../google/auth.js").GoogleAuthClient; rootUrl?: string };
 }
 
 export function fileArg(ctx: Ctx, usage: string): string {
@@ -45,7 +47,15 @@ export async function openSpreadsheet(ctx: Ctx, id: string): Promise<OpenWorkboo
     scopes: [...SCOPES],
   });
   const sheets = await SheetsApiWorkbook.open(id, { auth, rootUrl: env.COORDINATOR_GOOGLE_ROOT_URL });
-  return { wb: sheets, save: () => sheets.flush(), label: sheets.url, dir: process.cwd(), kind: "google" };
+  const rootUrl = env.COORDINATOR_GOOGLE_ROOT_URL;
+  return {
+    wb: sheets,
+    save: () => sheets.flush(),
+    label: sheets.url,
+    dir: process.cwd(),
+    kind: "google",
+    google: { auth, rootUrl },
+  };
 }
 
 export async function openWorkbook(ctx: Ctx, usage: string): Promise<OpenWorkbook> {

@@ -1,19 +1,45 @@
 /** The CLI on a "real" Google Sheet: googleapis against the local fake server on 127.0.0.1. */
+
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeDemoSchool } from "../../../src/app/demo.js";
 import { cli } from "../../support/cli.js";
+import { type Server as DocsServer, startServer as startDocsServer } from "../../support/fake-docs-server.js";
 import { startFakeGoogle } from "../../support/fake-google-server.js";
 import { MemoryWorkbook } from "../../support/memory-workbook.js";
 
 let google: Awaited<ReturnType<typeof startFakeGoogle>>;
+let docsServer: DocsServer;
+let router: Server;
+
+/** One address for googleapis: the Sheets API to the Sheets fake, Docs and Drive to the Docs fake. */
+async function startRouter(sheetsUrl: string, docsUrl: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const target = new URL(req.url!.startsWith("/v4/") ? sheetsUrl : docsUrl);
+    const fwd = request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 500, up.headers);
+        up.pipe(res);
+      },
+    );
+    req.pipe(fwd);
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   google = await startFakeGoogle();
+  docsServer = await startDocsServer();
+  const routed = await startRouter(google.url, docsServer.url);
+  router = routed.server;
   dir = await mkdtemp(join(tmpdir(), "cli-google-"));
   const token = join(dir, "token.json");
   await writeFile(
@@ -30,7 +56,7 @@ beforeAll(async () => {
   );
   env = {
     LANG: "ru_RU.UTF-8",
-    COORDINATOR_GOOGLE_ROOT_URL: `${google.url}/`,
+    COORDINATOR_GOOGLE_ROOT_URL: `${routed.url}/`,
     COORDINATOR_OAUTH_TOKEN: token,
   };
   const wb = new MemoryWorkbook();
@@ -40,6 +66,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await google.close();
+  await docsServer.close();
+  await new Promise((ok) => router.close(ok));
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -53,13 +81,28 @@ describe("coordinator on a Google Sheet (--spreadsheet)", () => {
     expect(google.calls.length - before).toBe(1);
   });
 
-  it("report writes the summary sheet into the spreadsheet in one batchUpdate", async () => {
+  it("report writes the summary sheet in one batchUpdate and the Google Doc, updated in place on rerun", async () => {
     const before = google.calls.length;
     const r = await cli(["report", "--spreadsheet", "demo-sheet", "--month", "2026-10", "--out", dir], env);
+    expect(r.err.split("\n")).toEqual([
+      "Считаю показатели за 2026-10…",
+      "Пишу сводную и документ Google…",
+      "Собираю отчёт .docx…",
+    ]);
     expect(r.code).toBe(0);
     const requests = google.calls.slice(before);
     expect(requests.filter((c) => c.path.endsWith(":batchUpdate")).map((c) => c.method)).toEqual(["POST"]);
     expect(google.sheet("demo-sheet", "Сводная 2026-10")).toBeDefined();
+    const url = /Документ Google: (\S+)/.exec(r.out)?.[1];
+    expect(url).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/.+\/edit$/);
+    const docId = url!.split("/")[5];
+    const text = docsServer.world.store.find(docId)!.json() as { body: { content: unknown[] } };
+    expect(JSON.stringify(text)).toContain("Сводная ведомость успеваемости: октябрь 2026");
+    const again = await cli(
+      ["report", "--spreadsheet", "demo-sheet", "--month", "2026-10", "--out", dir],
+      env,
+    );
+    expect(/Документ Google: (\S+)/.exec(again.out)?.[1]).toBe(url);
   });
 
   it("says clearly what to do without credentials, without access, and for an unknown ID", async () => {

@@ -1,15 +1,18 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { loadWorkbook } from "../../../app/load.js";
+import { docKey, runMonthlyJob } from "../../../app/monthly-job.js";
 import { compileMonth, defaultMonth } from "../../../app/report.js";
+import { SheetStore } from "../../../app/sheet-store.js";
 import { isMonth } from "../../../core/dates.js";
-import { msg } from "../../../core/i18n.js";
+import { type Lang, msg } from "../../../core/i18n.js";
 import { pct } from "../../../core/metrics/index.js";
+import type { Workbook } from "../../../ports.js";
 import { writeFileAtomic } from "../../atomic.js";
 import { UserError } from "../../errors.js";
 import { renderDocx } from "../../report/docx.js";
 import type { Command } from "../context.js";
-import { noKnownSheets, openWorkbook } from "../workbook-arg.js";
+import { noKnownSheets, type OpenWorkbook, openWorkbook } from "../workbook-arg.js";
 
 const usage = "coordinator report FILE.xlsx [--month YYYY-MM] [--out DIR] [--json]";
 
@@ -52,8 +55,24 @@ export const report: Command = {
     const run = compileMonth(model, names, month, ctx.now(), lang);
     const dir = resolve(String(ctx.options.out ?? target.dir));
     await mkdir(dir, { recursive: true });
-    ctx.progress(msg("Записываю лист сводной в книгу…", "Writing the summary sheet into the workbook…"));
-    wb.write([run.summaryWrite]);
+    let docUrl: string | undefined;
+    if (target.google) {
+      // A Google Sheet gets the same job as the Apps Script menu: summary + JSON sheets, the
+      // Google Doc (remembered in the hidden «_coordinator» sheet, updated in place), sharing.
+      ctx.progress(msg("Пишу сводную и документ Google…", "Writing the summary and the Google Doc…"));
+      docUrl = await googleReport(
+        target.google,
+        wb,
+        month,
+        run.doc.title,
+        model.settings.reportFolder,
+        ctx.now(),
+        lang,
+      );
+    } else {
+      ctx.progress(msg("Записываю лист сводной в книгу…", "Writing the summary sheet into the workbook…"));
+      wb.write([run.summaryWrite]);
+    }
     await target.save();
     ctx.progress(msg("Собираю отчёт .docx…", "Building the .docx report…"));
     const docx = join(dir, `report-${month}.docx`);
@@ -61,15 +80,47 @@ export const report: Command = {
     const json = join(dir, `summary-${month}.json`);
     await writeFileAtomic(json, `${JSON.stringify(run.json, null, 2)}\n`);
     if (ctx.options.json)
-      ctx.out(JSON.stringify({ month, sheet: run.summaryWrite.sheet, docx, json }, null, 2));
+      ctx.out(JSON.stringify({ month, sheet: run.summaryWrite.sheet, docx, json, doc: docUrl }, null, 2));
     else {
       const s = run.figures.school;
       ctx.out(
         lang === "ru"
-          ? `Сводная за ${month}: лист «${run.summaryWrite.sheet}» в ${target.label}\nОтчёт: ${docx}\nJSON: ${json}\nУчащихся: ${s.students}, успеваемость ${pct(s.success, "ru") || "—"} %, в группе риска: ${run.figures.atRisk.length}.`
-          : `Summary for ${month}: sheet "${run.summaryWrite.sheet}" in ${target.label}\nReport: ${docx}\nJSON: ${json}\nStudents: ${s.students}, success ${pct(s.success, "en") || "—"} %, at risk: ${run.figures.atRisk.length}.`,
+          ? `Сводная за ${month}: лист «${run.summaryWrite.sheet}» в ${target.label}\nОтчёт: ${docx}${docUrl ? `\nДокумент Google: ${docUrl}` : ""}\nJSON: ${json}\nУчащихся: ${s.students}, успеваемость ${pct(s.success, "ru") || "—"} %, в группе риска: ${run.figures.atRisk.length}.`
+          : `Summary for ${month}: sheet "${run.summaryWrite.sheet}" in ${target.label}\nReport: ${docx}${docUrl ? `\nGoogle Doc: ${docUrl}` : ""}\nJSON: ${json}\nStudents: ${s.students}, success ${pct(s.success, "en") || "—"} %, at risk: ${run.figures.atRisk.length}.`,
       );
     }
     return 0;
   },
 };
+
+async function googleReport(
+  google: NonNullable<OpenWorkbook["google"]>,
+  wb: Workbook,
+  month: string,
+  title: string,
+  folder: string,
+  now: Date,
+  lang: Lang,
+): Promise<string | undefined> {
+  const { GoogleDocsSink } = await import("../../google/docs-sink.js");
+  const store = new SheetStore(wb);
+  const docs = new GoogleDocsSink({ auth: google.auth, rootUrl: google.rootUrl, lang });
+  await docs.prepare(store.get(docKey(month)), title, folder);
+  const r = runMonthlyJob(
+    {
+      wb,
+      store,
+      clock: { now: () => now },
+      lock: { withLock: (fn) => fn() },
+      docs,
+      scheduleContinuation: () => {},
+      user: "coordinator CLI",
+      link: (_sheet, _cell, label) => label,
+      budgetMs: Number.POSITIVE_INFINITY,
+    },
+    month,
+    { mail: false },
+  );
+  await docs.flush();
+  return r.docUrl;
+}
