@@ -4,6 +4,7 @@ import type { Bench } from "./harness.js";
 import { peakMemoryMb } from "./harness.js";
 import { metricsBench } from "./metrics.bench.js";
 import { monthlyBench } from "./monthly.bench.js";
+import { rollupBench } from "./rollup.bench.js";
 import { scheduleBench } from "./schedule.bench.js";
 import { sidebarBench } from "./sidebar.bench.js";
 
@@ -15,6 +16,7 @@ const benches: Bench[] = [
   sidebarBench,
   appsScriptMonthlyBench,
   appsScriptJournalsBench,
+  rollupBench,
 ];
 
 async function main(): Promise<void> {

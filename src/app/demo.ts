@@ -33,8 +33,12 @@ export function fillDemoJournals(wb: Workbook, demo: DemoSchool, today: string):
 }
 
 /** A whole demo workbook: every sheet, the demo school, journals filled up to `today`. */
-export function writeDemoSchool(wb: Workbook, opts: { year: number; lang: Lang; today: string }): DemoSchool {
-  const demo = demoSchool({ year: opts.year, lang: opts.lang });
+export function writeDemoSchool(
+  wb: Workbook,
+  opts: { year: number; lang: Lang; today: string; seed?: number; school?: string },
+): DemoSchool {
+  const demo = demoSchool({ year: opts.year, lang: opts.lang, seed: opts.seed });
+  if (opts.school) demo.settings.school = opts.school;
   wb.write(initWrites(opts.lang, demo));
   fillDemoJournals(wb, demo, opts.today);
   return demo;

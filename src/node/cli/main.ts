@@ -12,10 +12,20 @@ import { init } from "./commands/init.js";
 import { journals } from "./commands/journals.js";
 import { letters } from "./commands/letters.js";
 import { report } from "./commands/report.js";
+import { rollupCommand } from "./commands/rollup.js";
 import { schedule } from "./commands/schedule.js";
 import type { Command, Ctx, OptionSpec } from "./context.js";
 
-export const COMMANDS: Command[] = [init, check, schedule, journals, report, feedback, letters];
+export const COMMANDS: Command[] = [
+  init,
+  check,
+  schedule,
+  journals,
+  report,
+  feedback,
+  letters,
+  rollupCommand,
+];
 
 const GLOBAL: Record<string, OptionSpec> = {
   lang: { type: "string", help: msg("язык сообщений: ru или en", "message language: ru or en") },
@@ -94,7 +104,7 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     const options = Object.fromEntries(
-      Object.entries({ ...cmd.options, ...GLOBAL }).map(([k, o]) => [
+      Object.entries({ ...GLOBAL, ...cmd.options }).map(([k, o]) => [
         k,
         { type: o.type, multiple: Boolean(o.multiple), ...(o.short ? { short: o.short } : {}) },
       ]),
