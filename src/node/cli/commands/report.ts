@@ -6,7 +6,7 @@ import { compileMonth, defaultMonth } from "../../../app/report.js";
 import { SheetStore } from "../../../app/sheet-store.js";
 import { isMonth } from "../../../core/dates.js";
 import { type Lang, msg } from "../../../core/i18n.js";
-import { pct } from "../../../core/metrics/index.js";
+import { pct, SUMMARY_JSON_SCHEMA } from "../../../core/metrics/index.js";
 import type { Workbook } from "../../../ports.js";
 import { writeFileAtomic } from "../../atomic.js";
 import { UserError } from "../../errors.js";
@@ -36,8 +36,16 @@ export const report: Command = {
       ),
     },
     json: { type: "boolean", help: msg("вывести пути в JSON", "print the paths as JSON") },
+    "print-schema": {
+      type: "boolean",
+      help: msg("вывести JSON Schema файла summary-YYYY-MM.json", "print the JSON Schema of summary-YYYY-MM.json"),
+    },
   },
   async run(ctx) {
+    if (ctx.options["print-schema"]) {
+      ctx.out(JSON.stringify(SUMMARY_JSON_SCHEMA, null, 2));
+      return 0;
+    }
     const target = await openWorkbook(ctx, usage);
     const wb = target.wb;
     const { model, names } = loadWorkbook(wb);
