@@ -3,7 +3,7 @@
  * recomputed from the summed counts — never an average of percentages (a school of 40 would
  * weigh as much as a school of 1,000). Only counts and pseudonymous IDs leave a school.
  */
-import type { SummaryJson } from "../metrics/index.js";
+import type { SetFigures, SummaryJson } from "../metrics/index.js";
 
 export interface SchoolRegistry {
   /** Students whose status is «заявка» (they asked to study online): ID and class only. */
@@ -41,24 +41,9 @@ export interface SchoolRow {
   };
 }
 
-export interface MunicipalTotals {
+/** The municipality as one set (the same figures as a school's), plus schools and journal fill. */
+export interface MunicipalTotals extends SetFigures {
   schools: number;
-  students: number;
-  N: number;
-  n5: number;
-  n4: number;
-  n3: number;
-  n2: number;
-  n1: number;
-  nNa: number;
-  lessons: number;
-  absences: number;
-  atRisk: number;
-  success: number | null;
-  quality: number | null;
-  sou: number | null;
-  average: number | null;
-  attendance: number | null;
   journalFill: number | null;
 }
 

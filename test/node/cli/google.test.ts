@@ -1,18 +1,15 @@
 /** The CLI on a "real" Google Sheet: googleapis against the local fake server on 127.0.0.1. */
 
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeDemoSchool } from "../../../src/app/demo.js";
 import { cli } from "../../support/cli.js";
 import { type Server as DocsServer, startServer as startDocsServer } from "../../support/fake-docs-server.js";
-import { startFakeGoogle } from "../../support/fake-google-server.js";
+import { type GoogleEnv, startGoogleEnv } from "../../support/google-env.js";
 import { MemoryWorkbook } from "../../support/memory-workbook.js";
 
-let google: Awaited<ReturnType<typeof startFakeGoogle>>;
+let google: GoogleEnv["google"];
 let docsServer: DocsServer;
 let router: Server;
 
@@ -32,43 +29,27 @@ async function startRouter(sheetsUrl: string, docsUrl: string): Promise<{ server
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
+let g: GoogleEnv;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  google = await startFakeGoogle();
+  g = await startGoogleEnv();
+  google = g.google;
+  dir = g.dir;
   docsServer = await startDocsServer();
   const routed = await startRouter(google.url, docsServer.url);
   router = routed.server;
-  dir = await mkdtemp(join(tmpdir(), "cli-google-"));
-  const token = join(dir, "token.json");
-  await writeFile(
-    token,
-    JSON.stringify({
-      client_id: "id",
-      client_secret: "secret",
-      refresh_token: "refresh",
-      access_token: "test",
-      expiry_date: Date.now() + 86_400_000,
-      scope:
-        "https://www.googleapis.com/auth/spreadsheets https://www.googleapis.com/auth/documents https://www.googleapis.com/auth/drive.file",
-    }),
-  );
-  env = {
-    LANG: "ru_RU.UTF-8",
-    COORDINATOR_GOOGLE_ROOT_URL: `${routed.url}/`,
-    COORDINATOR_OAUTH_TOKEN: token,
-  };
+  env = g.env(routed.url);
   const wb = new MemoryWorkbook();
   writeDemoSchool(wb, { year: 2026, lang: "ru", today: "2026-11-24" });
   google.seedSpreadsheet("demo-sheet", Object.fromEntries(wb.sheets));
 });
 
 afterAll(async () => {
-  await google.close();
   await docsServer.close();
   await new Promise((ok) => router.close(ok));
-  await rm(dir, { recursive: true, force: true });
+  await g.close();
 });
 
 describe("coordinator on a Google Sheet (--spreadsheet)", () => {

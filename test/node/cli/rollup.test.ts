@@ -1,15 +1,14 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeDemoSchool } from "../../../src/app/demo.js";
 import { XlsxWorkbook } from "../../../src/node/xlsx-workbook.js";
 import { cli } from "../../support/cli.js";
-import { startFakeGoogle } from "../../support/fake-google-server.js";
+import { type GoogleEnv, startGoogleEnv } from "../../support/google-env.js";
 import { MemoryWorkbook } from "../../support/memory-workbook.js";
 
+let g: GoogleEnv;
 let dir: string;
-let google: Awaited<ReturnType<typeof startFakeGoogle>>;
 let env: NodeJS.ProcessEnv;
 
 async function xlsxSchool(name: string, seed: number): Promise<string> {
@@ -21,35 +20,15 @@ async function xlsxSchool(name: string, seed: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "rollup-"));
-  google = await startFakeGoogle();
-  const token = join(dir, "token.json");
-  await writeFile(
-    token,
-    JSON.stringify({
-      client_id: "id",
-      client_secret: "secret",
-      refresh_token: "refresh",
-      access_token: "test",
-      expiry_date: Date.now() + 86_400_000,
-      scope:
-        "https://www.googleapis.com/auth/spreadsheets https://www.googleapis.com/auth/documents https://www.googleapis.com/auth/drive.file",
-    }),
-  );
-  env = {
-    LANG: "ru_RU.UTF-8",
-    COORDINATOR_GOOGLE_ROOT_URL: `${google.url}/`,
-    COORDINATOR_OAUTH_TOKEN: token,
-  };
+  g = await startGoogleEnv();
+  dir = g.dir;
+  env = g.env();
   const mem = new MemoryWorkbook();
   writeDemoSchool(mem, { year: 2026, lang: "ru", today: "2026-11-24", seed: 9, school: "Гимназия № 9" });
-  google.seedSpreadsheet("school-9", Object.fromEntries(mem.sheets));
+  g.google.seedSpreadsheet("school-9", Object.fromEntries(mem.sheets));
 });
 
-afterAll(async () => {
-  await google.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => g.close());
 
 describe("coordinator rollup", () => {
   it("sums .xlsx and Google schools, reports the one it could not read, exits 1", async () => {

@@ -38,7 +38,10 @@ export const report: Command = {
     json: { type: "boolean", help: msg("вывести пути в JSON", "print the paths as JSON") },
     "print-schema": {
       type: "boolean",
-      help: msg("вывести JSON Schema файла summary-YYYY-MM.json", "print the JSON Schema of summary-YYYY-MM.json"),
+      help: msg(
+        "вывести JSON Schema файла summary-YYYY-MM.json",
+        "print the JSON Schema of summary-YYYY-MM.json",
+      ),
     },
   },
   async run(ctx) {
