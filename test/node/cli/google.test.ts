@@ -102,4 +102,17 @@ describe("coordinator on a Google Sheet (--spreadsheet)", () => {
     expect(missing.err.split("\n")).toHaveLength(1);
     for (const r of [none, denied, missing]) expect(r.err).not.toMatch(/\n\s+at /);
   });
+
+  it("init sets up a Google Sheet: the demo only into an empty one, setup idempotent", async () => {
+    google.seedSpreadsheet("empty-sheet", { Лист1: [[null]] });
+    const demo = await cli(["init", "--demo", "--spreadsheet", "empty-sheet"], env);
+    expect(demo.err).toBe("");
+    expect(demo.out).toMatch(/добавлены листы: Настройки, Учащиеся, .*Журнал G01/);
+    expect((await cli(["check", "--spreadsheet", "empty-sheet"], env)).out).toBe("Проблем не найдено.");
+    const again = await cli(["init", "--spreadsheet", "empty-sheet"], env);
+    expect(again.out).toMatch(/все листы на месте; данные не изменены\.$/);
+    const refused = await cli(["init", "--demo", "--spreadsheet", "empty-sheet"], env);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("демонстрационная школа пишется только в пустую таблицу");
+  });
 });

@@ -1,14 +1,16 @@
 import { access } from "node:fs/promises";
 import { writeDemoSchool } from "../../../app/demo.js";
 import { initWrites } from "../../../app/init.js";
+import { setupWorkbook } from "../../../app/setup.js";
 import { todayIn } from "../../../core/dates.js";
 import { msg, parseLang, plural } from "../../../core/i18n.js";
+import { locateSheets } from "../../../core/parse/index.js";
 import { UserError } from "../../errors.js";
 import { XlsxWorkbook } from "../../xlsx-workbook.js";
-import type { Command } from "../context.js";
-import { fileArg } from "../workbook-arg.js";
+import type { Command, Ctx } from "../context.js";
+import { fileArg, openSpreadsheet } from "../workbook-arg.js";
 
-const usage = "coordinator init [--demo] [--lang ru|en] [--force] FILE.xlsx";
+const usage = "coordinator init [--demo] [--lang ru|en] [--force] (FILE.xlsx | --spreadsheet ID)";
 
 /** The school year that is running (or starts) at a date: September to August. */
 export function schoolYearOf(now: Date): number {
@@ -34,6 +36,8 @@ export const init: Command = {
     },
   },
   async run(ctx) {
+    const id = ctx.options.spreadsheet;
+    if (typeof id === "string" && id) return initSpreadsheet(ctx, id);
     const file = fileArg(ctx, usage);
     const exists = await access(file).then(
       () => true,
@@ -67,3 +71,42 @@ export const init: Command = {
     return 0;
   },
 };
+
+/**
+ * A Google Sheet: add the missing sheets (idempotent, like «Настроить книгу»); --demo only into a
+ * spreadsheet that has none of the coordinator's sheets yet, so a school's data is never mixed.
+ */
+async function initSpreadsheet(ctx: Ctx, id: string): Promise<number> {
+  const target = await openSpreadsheet(ctx, id);
+  const lang = parseLang(ctx.options.lang, ctx.lang);
+  const known = Object.keys(locateSheets(target.wb.sheetNames()).tabs).length;
+  let created: string[];
+  if (ctx.options.demo) {
+    if (known)
+      throw new UserError(
+        "exists",
+        msg(
+          `В таблице ${target.label} уже есть листы координатора; демонстрационная школа пишется только в пустую таблицу`,
+          `${target.label} already has the coordinator's sheets; the demo school goes only into an empty spreadsheet`,
+        ),
+      );
+    const before = new Set(target.wb.sheetNames());
+    writeDemoSchool(target.wb, {
+      year: schoolYearOf(ctx.now()),
+      lang,
+      today: todayIn(ctx.now(), "Europe/Moscow"),
+    });
+    created = target.wb.sheetNames().filter((n) => !before.has(n));
+  } else created = setupWorkbook(target.wb, lang);
+  await target.save();
+  ctx.out(
+    lang === "ru"
+      ? created.length
+        ? `В таблицу ${target.label} добавлены листы: ${created.join(", ")}.`
+        : `В таблице ${target.label} все листы на месте; данные не изменены.`
+      : created.length
+        ? `Added to ${target.label}: ${created.join(", ")}.`
+        : `${target.label} has every sheet; no data was changed.`,
+  );
+  return 0;
+}
