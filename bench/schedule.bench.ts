@@ -12,6 +12,7 @@ import { findScheduleConflicts } from "../src/core/schedule/conflicts.js";
 import { expandLessons, lessonsByGroup } from "../src/core/schedule/expand.js";
 import { pendingNotices } from "../src/core/schedule/notices.js";
 import type { SheetWrite } from "../src/ports.js";
+import { studentRecord } from "../test/support/records.js";
 import { type Bench, type Figure, timeMs } from "./harness.js";
 
 const FROM = "2026-09-01";
@@ -71,20 +72,7 @@ function schoolModel(): Model {
   }
   for (let s = 1; s <= 2000; s++) {
     const id = `S${pad(s, 4)}`;
-    m.students.push({
-      row: s + 1,
-      id,
-      name: `Учащийся ${pad(s, 4)}`,
-      className: "9А",
-      status: "active",
-      parent: "",
-      parentEmail: "",
-      parentPhone: "",
-      channel: "",
-      consent: true,
-      needs: "",
-      note: "",
-    });
+    m.students.push(studentRecord({ row: s + 1, id, name: `Учащийся ${pad(s, 4)}` }));
     const n = 1 + pick(3);
     for (let k = 0; k < n; k++) {
       const late = r() < 0.2;

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { DOC_MIME, FOLDER_MIME } from "../../src/node/google/docs-sink.js";
+import { DOC_MIME } from "../../src/node/google/docs-sink.js";
 import { applyMask, parseMask } from "../fakes/docs-service.js";
 import { createDocumentFakes, type DocumentFakes } from "../fakes/document-app.js";
 import { createEnv } from "../fakes/env.js";

@@ -20,25 +20,13 @@ import {
   type StaffRole,
   type Student,
 } from "../../src/core/records.js";
+import { studentRecord } from "./records.js";
 
 let nextRow = 2;
 const row = () => nextRow++;
 
 export function student(id: string, className: string, name = `Student ${id}`): Student {
-  return {
-    row: row(),
-    id,
-    name,
-    className,
-    status: "active",
-    parent: "",
-    parentEmail: "",
-    parentPhone: "",
-    channel: "",
-    consent: true,
-    needs: "",
-    note: "",
-  };
+  return studentRecord({ row: row(), id, name, className });
 }
 
 export function staffMember(id: string, role: StaffRole, name = `Staff ${id}`): Staff {

@@ -10,24 +10,9 @@ import {
   tokensWrite,
 } from "../../../src/core/forms/tokens.js";
 import type { Student } from "../../../src/core/records.js";
+import { studentRecord } from "../../support/records.js";
 
-function student(id: string, extra: Partial<Student> = {}): Student {
-  return {
-    row: 2,
-    id,
-    name: `Учащийся ${id}`,
-    className: "9А",
-    status: "active",
-    parent: "",
-    parentEmail: "",
-    parentPhone: "",
-    channel: "",
-    consent: true,
-    needs: "",
-    note: "",
-    ...extra,
-  };
-}
+const student = (id: string, extra: Partial<Student> = {}): Student => studentRecord({ id, ...extra });
 
 /** A deterministic stand-in for a CSPRNG: a hash chain of a seed. */
 function seeded(seed: string) {

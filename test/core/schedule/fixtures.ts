@@ -8,6 +8,7 @@ import type {
   Staff,
   Student,
 } from "../../../src/core/records.js";
+import { studentRecord } from "../../support/records.js";
 
 export const slot = (
   row: number,
@@ -69,20 +70,7 @@ export const staff = (row: number, id: string, name: string): Staff => ({
   subjects: "",
 });
 
-export const student = (row: number, id: string, name: string): Student => ({
-  row,
-  id,
-  name,
-  className: "9А",
-  status: "active",
-  parent: "",
-  parentEmail: "",
-  parentPhone: "",
-  channel: "",
-  consent: true,
-  needs: "",
-  note: "",
-});
+export const student = (row: number, id: string, name: string): Student => studentRecord({ row, id, name });
 
 export const enrollment = (
   row: number,

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Block, ChartBlock, ReportDoc } from "../../../src/core/report/model.js";
 import { isUserError } from "../../../src/node/errors.js";
-import { chartAsTable, DOC_MIME, FOLDER_MIME, GoogleDocsSink } from "../../../src/node/google/docs-sink.js";
+import { chartAsTable, FOLDER_MIME, GoogleDocsSink } from "../../../src/node/google/docs-sink.js";
 import { type Server, startServer } from "../../support/fake-docs-server.js";
 import { sampleReportRu } from "../../support/sample-report.js";
 import { fakeSleep, testAuth } from "./helpers.js";
