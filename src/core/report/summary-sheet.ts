@@ -8,6 +8,7 @@ import type { WriteValue } from "../cells.js";
 import type { Lang } from "../i18n.js";
 import {
   type Change,
+  formatNumber,
   type MonthDynamics,
   type MonthFigures,
   roundTo,
@@ -260,8 +261,8 @@ export function summarySheetWrite(
     ],
     [
       ru
-        ? `Сформировано ${opts.generatedAt}. Порог пропусков ${f.settings.absenceThreshold}%, порог округления ${f.settings.roundingThreshold}, минимум отметок ${f.settings.minimumMarks}, вес н/а в СОУ ${f.settings.naWeight}.${dyn.previousMonth ? ` Δ — изменение к ${dyn.previousMonth}.` : ""}`
-        : `Generated ${opts.generatedAt}. Absence threshold ${f.settings.absenceThreshold}%, rounding threshold ${f.settings.roundingThreshold}, minimum marks ${f.settings.minimumMarks}, n/a weight in SOU ${f.settings.naWeight}.${dyn.previousMonth ? ` Δ is the change from ${dyn.previousMonth}.` : ""}`,
+        ? `Сформировано ${opts.generatedAt}. Порог пропусков ${f.settings.absenceThreshold}%, порог округления ${formatNumber(f.settings.roundingThreshold, 1, lang)}, минимум отметок ${f.settings.minimumMarks}, вес н/а в СОУ ${f.settings.naWeight}.${dyn.previousMonth ? ` Δ — изменение к предыдущему месяцу (${monthName(dyn.previousMonth, lang)}).` : ""}`
+        : `Generated ${opts.generatedAt}. Absence threshold ${f.settings.absenceThreshold}%, rounding threshold ${f.settings.roundingThreshold}, minimum marks ${f.settings.minimumMarks}, n/a weight in SOU ${f.settings.naWeight}.${dyn.previousMonth ? ` Δ is the change from the previous month (${monthName(dyn.previousMonth, lang)}).` : ""}`,
     ],
   ];
   for (const s of summarySections(f, dyn, lang, opts.names)) {
