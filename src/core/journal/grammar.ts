@@ -15,6 +15,8 @@ export interface JournalEntry {
   marks: number[];
   /** зач/pass = true, незач/fail = false, otherwise null. */
   pass: boolean | null;
+  /** `нз` / `m`: attended, but the assignment was not done (alone or with a mark: `нз 2`). */
+  assignmentMissing: boolean;
 }
 
 export interface JournalInvalid {
@@ -24,9 +26,17 @@ export interface JournalInvalid {
 
 export type JournalCell = JournalEntry | JournalInvalid;
 
-const PRESENT: JournalEntry = { ok: true, attendance: "present", marks: [], pass: null };
+const PRESENT: JournalEntry = {
+  ok: true,
+  attendance: "present",
+  marks: [],
+  pass: null,
+  assignmentMissing: false,
+};
 
-const WORDS: Record<string, Omit<JournalEntry, "ok">> = {
+type Word = Omit<JournalEntry, "ok" | "assignmentMissing"> & { assignmentMissing?: true };
+
+const WORDS: Record<string, Word> = {
   зач: { attendance: "present", marks: [], pass: true },
   pass: { attendance: "present", marks: [], pass: true },
   незач: { attendance: "present", marks: [], pass: false },
@@ -41,7 +51,12 @@ const WORDS: Record<string, Omit<JournalEntry, "ok">> = {
   l: { attendance: "late", marks: [], pass: null },
   осв: { attendance: "exempt", marks: [], pass: null },
   x: { attendance: "exempt", marks: [], pass: null },
+  нз: { attendance: "present", marks: [], pass: null, assignmentMissing: true },
+  m: { attendance: "present", marks: [], pass: null, assignmentMissing: true },
 };
+
+/** Codes that may stand before a mark in one cell (`оп 4`, `нз 2`): the student was there. */
+const MARKABLE_CODES = ["оп", "l", "нз", "m"] as const;
 
 const MARK = /^([1-5])[+-]?$/;
 const TWO_MARKS = /^([1-5])[+-]?\s*\/\s*([1-5])[+-]?$/;
@@ -51,7 +66,7 @@ export function parseJournalCell(value: CellValue | undefined): JournalCell {
   if (value === null || value === undefined) return PRESENT;
   if (typeof value === "number") {
     return Number.isInteger(value) && value >= 1 && value <= 5
-      ? { ok: true, attendance: "present", marks: [value], pass: null }
+      ? { ...PRESENT, marks: [value] }
       : { ok: false, text: String(value) };
   }
   if (typeof value === "boolean" || value instanceof Date) {
@@ -59,13 +74,36 @@ export function parseJournalCell(value: CellValue | undefined): JournalCell {
   }
   const text = norm(value);
   if (text === "") return PRESENT;
+  return parseText(text) ?? { ok: false, text: String(value) };
+}
+
+function parseText(text: string): JournalEntry | null {
   const word = WORDS[text];
-  if (word) return { ok: true, ...word, marks: [] };
+  if (word) return { ok: true, ...word, marks: [], assignmentMissing: word.assignmentMissing === true };
+  const marks = parseMarks(text);
+  if (marks) return { ...PRESENT, marks };
+  // A code and a mark: «оп 4», «нз 2», «l 5/4».
+  const space = text.indexOf(" ");
+  if (space < 0) return null;
+  const code = text.slice(0, space);
+  const rest = parseMarks(text.slice(space + 1).trim());
+  if (!rest || !(MARKABLE_CODES as readonly string[]).includes(code)) return null;
+  const w = WORDS[code] as Word;
+  return {
+    ok: true,
+    attendance: w.attendance,
+    marks: rest,
+    pass: null,
+    assignmentMissing: w.assignmentMissing === true,
+  };
+}
+
+function parseMarks(text: string): number[] | null {
   const one = MARK.exec(text);
-  if (one) return { ok: true, attendance: "present", marks: [Number(one[1])], pass: null };
+  if (one) return [Number(one[1])];
   const two = TWO_MARKS.exec(text);
-  if (two) return { ok: true, attendance: "present", marks: [Number(two[1]), Number(two[2])], pass: null };
-  return { ok: false, text: String(value) };
+  if (two) return [Number(two[1]), Number(two[2])];
+  return null;
 }
 
 /** True for absences that count in «пропуски»: н, у, б. */
@@ -86,4 +124,7 @@ export const ALL_TOKENS: readonly string[] = ["5", "4", "3", "2", "1", "5/4", ..
  * A case-insensitive regular expression matching every valid non-blank cell, for sheet data
  * validation (Google Sheets REGEXMATCH, RE2 syntax).
  */
-export const JOURNAL_CELL_PATTERN = `(?i)^\\s*([1-5][+-]?(\\s*/\\s*[1-5][+-]?)?|${Object.keys(WORDS).join("|")})\\s*$`;
+export const JOURNAL_CELL_PATTERN = `(?i)^\\s*((${MARKABLE_CODES.join("|")})\\s+)?([1-5][+-]?(\\s*/\\s*[1-5][+-]?)?)\\s*$|^\\s*(${Object.keys(WORDS).join("|")})\\s*$`;
+
+/** The «assignment not done» token per language (attended; may precede a mark: «нз 2»). */
+export const ASSIGNMENT_MISSING_TOKEN: Record<Lang, string> = { ru: "нз", en: "m" };

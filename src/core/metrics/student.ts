@@ -43,7 +43,13 @@ export function monthMarkOf(marks: readonly number[], settings: MetricSettings):
 }
 
 /** A blank cell when the journal has no row for an enrolled student: present, no mark. */
-const BLANK: JournalCell = { ok: true, attendance: "present", marks: [], pass: null };
+const BLANK: JournalCell = {
+  ok: true,
+  attendance: "present",
+  marks: [],
+  pass: null,
+  assignmentMissing: false,
+};
 
 /**
  * Figures of one pair over the month's columns of the group's journal.

@@ -35,8 +35,28 @@ describe("journal cell grammar", () => {
     ["L", "late", [], null],
     ["осв", "exempt", [], null],
     ["x", "exempt", [], null],
+    ["нз", "present", [], null],
+    ["оп 4", "late", [4], null],
+    ["L  5/4", "late", [5, 4], null],
   ])("%j reads as %s %j %j", (v, attendance, marks, pass) => {
     expect(ok(v)).toEqual([attendance, marks, pass]);
+  });
+
+  it.each([
+    ["нз", true, []],
+    ["M", true, []],
+    ["нз 2", true, [2]],
+    ["m 3-", true, [3]],
+    ["оп 4", false, [4]],
+    ["5", false, [5]],
+    ["н", false, []],
+  ])("%j: assignment missing %s, marks %j", (v, missing, marks) => {
+    const c = parseJournalCell(v);
+    expect(c.ok && [c.assignmentMissing, c.marks]).toEqual([missing, marks]);
+  });
+
+  it.each(["н 4", "осв 5", "оп нз", "4 оп", "нз зач"])("%j combines a code that cannot hold a mark", (v) => {
+    expect(parseJournalCell(v)).toEqual({ ok: false, text: v });
   });
 
   it.each(["6", "0", "5//4", "нн", "4.5", "отл", "=1+1", "5/4/3", "++"])("%j is not in the grammar", (v) => {
@@ -54,7 +74,23 @@ describe("journal cell grammar", () => {
       fc.property(
         fc.oneof(
           fc.string({ maxLength: 5 }),
-          fc.constantFrom("5", "4-", "5/4", "зач", "Н", "осв", "x", " l ", "нн", "6"),
+          fc.constantFrom(
+            "5",
+            "4-",
+            "5/4",
+            "зач",
+            "Н",
+            "осв",
+            "x",
+            " l ",
+            "нн",
+            "6",
+            "нз",
+            "оп 4",
+            "нз 2/3",
+            "н 4",
+            "m5",
+          ),
         ),
         (s) => {
           if (s.trim() === "") return;
