@@ -1,6 +1,9 @@
 // `npm start`: the main job on the demo school, end to end, with the built CLI:
 // create out/demo-school.xlsx, check it, check the schedule, update the journals, and build
-// the monthly report (summary sheet + .docx + JSON) for the last month with data.
+// the monthly report (summary sheet + .docx + JSON). The CLI decides the days: the demo shows
+// the running school year from October on (else the one just ended, complete), and the report
+// is for the previous month, or the last month with lessons when that one has none (summer).
+// COORDINATOR_NOW=2027-07-10 npm start shows the demo as it looks on that day.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -11,35 +14,36 @@ mkdirSync(out, { recursive: true });
 const book = resolve(out, "demo-school.xlsx");
 const cli = resolve(root, "bin/coordinator.js");
 
-function run(args, { okCodes = [0] } = {}) {
+function run(args, { okCodes = [0], capture = false } = {}) {
   console.log(`\n$ coordinator ${args.join(" ")}`);
-  const r = spawnSync(process.execPath, [cli, ...args], { stdio: "inherit", cwd: root });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    stdio: ["inherit", capture ? "pipe" : "inherit", "inherit"],
+    cwd: root,
+    encoding: "utf8",
+  });
   if (!okCodes.includes(r.status)) {
+    if (capture) process.stdout.write(r.stdout ?? "");
     console.error(`coordinator ${args[0]} failed with exit code ${r.status}`);
     process.exit(r.status || 1);
   }
+  return r.stdout;
 }
-
-// The demo covers September–December of the current school year; report the previous
-// calendar month, or December when the school year has moved past the demo's months.
-const now = new Date();
-const year = now.getUTCMonth() >= 7 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-const prev = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-let month = `${prev.getUTCFullYear()}-${String(prev.getUTCMonth() + 1).padStart(2, "0")}`;
-if (month < `${year}-09`) month = `${year}-09`;
-if (month > `${year}-12`) month = `${year}-12`;
 
 run(["init", "--demo", "--force", book]);
 run(["check", book], { okCodes: [0, 1] });
 run(["schedule", book], { okCodes: [0, 1] });
 run(["journals", book]);
-run(["report", book, "--month", month, "--out", out]);
+const report = JSON.parse(run(["report", book, "--out", out, "--json"], { capture: true }));
 
-console.log(`\nГотово / Done.
-  книга / workbook:    ${book}
-  отчёт / report:      ${resolve(out, `report-${month}.docx`)}
-  сводка / summary:    ${resolve(out, `summary-${month}.json`)}
+console.log(`
+${report.monthReason ?? ""}
+Учащихся в отчёте / students in the report: ${report.students}; в группе риска / at risk: ${report.atRisk}.
+
+Готово / Done.
+  книга / workbook:    ${book}  (лист / sheet «${report.sheet}»)
+  отчёт / report:      ${report.docx}
+  сводка / summary:    ${report.json}
 Откройте книгу в Excel или LibreOffice / Open the workbook in Excel or LibreOffice.
 Отчёт в PDF / the report as PDF:
-  soffice --headless --convert-to pdf --outdir out ${resolve(out, `report-${month}.docx`)}
+  soffice --headless --convert-to pdf --outdir out ${report.docx}
 Панель в браузере / the sidebar in a browser:  npm run preview -- ${book}`);

@@ -37,7 +37,7 @@ export function writeDemoSchool(
   wb: Workbook,
   opts: { year: number; lang: Lang; today: string; seed?: number; school?: string },
 ): DemoSchool {
-  const demo = demoSchool({ year: opts.year, lang: opts.lang, seed: opts.seed });
+  const demo = demoSchool({ year: opts.year, lang: opts.lang, seed: opts.seed, today: opts.today });
   if (opts.school) demo.settings.school = opts.school;
   wb.write(initWrites(opts.lang, demo));
   fillDemoJournals(wb, demo, opts.today);

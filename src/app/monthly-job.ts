@@ -5,14 +5,16 @@
  * Each step replaces what it made before, and the run's clock is frozen in the checkpoint, so
  * an interrupted + continued run ends exactly like an uninterrupted one.
  */
+
 import type { WriteValue } from "../core/cells.js";
-import { zonedParts } from "../core/dates.js";
+import { monthRange, zonedParts } from "../core/dates.js";
 import { formatIssue, issue } from "../core/issues.js";
 import type { Clock, DocumentSink, Lock, Mailer, SheetWrite, Store, Workbook } from "../ports.js";
 import { auditWrite } from "./audit.js";
 import { type CellLink, problemsWrite } from "./check.js";
 import { loadWorkbook } from "./load.js";
 import { compileMonth } from "./report.js";
+import { monthsWithLessons } from "./report-month.js";
 
 export const JOB_KEY = "report.job";
 export const docKey = (month: string) => `report.doc.${month}`;
@@ -52,7 +54,8 @@ export interface JobPorts {
 }
 
 export interface JobResult {
-  status: "done" | "continued";
+  /** "skipped": the trigger found no lessons in the month (the summer): nothing to report. */
+  status: "done" | "continued" | "skipped";
   month: string;
   docUrl?: string;
   mailed?: boolean;
@@ -80,7 +83,11 @@ function jsonWrite(
 }
 
 /** Start (or continue) the monthly job for `month`. */
-export function runMonthlyJob(p: JobPorts, month: string, opts: { mail?: boolean } = {}): JobResult {
+export function runMonthlyJob(
+  p: JobPorts,
+  month: string,
+  opts: { mail?: boolean; onlyWithLessons?: boolean } = {},
+): JobResult {
   const started = p.clock.now().getTime();
   const budget = p.budgetMs ?? DEFAULT_BUDGET_MS;
   const outOfTime = () => p.clock.now().getTime() - started > budget;
@@ -93,6 +100,9 @@ export function runMonthlyJob(p: JobPorts, month: string, opts: { mail?: boolean
       state = { month, now: p.clock.now().toISOString(), step: "summary", block: 0, docId: null };
     const now = new Date(state.now);
     const { model, names } = loadWorkbook(p.wb);
+    // The trigger runs on the 1st of every month; June, July and August have no lessons.
+    if (!saved && opts.onlyWithLessons && !monthsWithLessons(model, monthRange(month).to).has(month))
+      return { status: "skipped", month, step: state.step };
     const run = compileMonth(model, names, month, now);
     const tz = model.settings.timeZone;
     const stamp = () => {

@@ -11,8 +11,11 @@ import { writeDemoSchool } from "../../src/app/demo.js";
 import { HANDLERS } from "../../src/apps-script/handlers.js";
 import * as main from "../../src/apps-script/main.js";
 import { SheetsWorkbook } from "../../src/apps-script/sheets-workbook.js";
+import { demoYearOf } from "../../src/core/school-year.js";
 import { createFakes, type SeedValue } from "../fakes/index.js";
 import { MemoryWorkbook } from "../support/memory-workbook.js";
+import { PINNED_DAYS } from "../support/pinned-days.js";
+import { pinContextClock } from "../support/vm-clock.js";
 import { bundleEvents } from "./bundle-env.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -23,14 +26,17 @@ beforeAll(() => {
   code = readFileSync(`${root}dist/Code.js`, "utf8");
 }, 60_000);
 
-function bareContext() {
+/** The demo as `init --demo` makes it on `today`, in a bare context whose clock is pinned there. */
+function bareContext(at = "2026-11-24T09:00:00Z") {
+  const today = at.slice(0, 10);
   const wb = new MemoryWorkbook();
-  writeDemoSchool(wb, { year: 2026, lang: "ru", today: "2026-11-24" });
+  writeDemoSchool(wb, { year: demoYearOf(today), lang: "ru", today });
   const fakes = createFakes({
     spreadsheet: { sheets: Object.fromEntries(wb.sheets) as Record<string, SeedValue[][]> },
     htmlFiles: { Sidebar: readFileSync(`${root}dist/Sidebar.html`, "utf8") },
   });
   const context = vm.createContext({ ...fakes.globals, console });
+  pinContextClock(context, at);
   vm.runInContext(code, context, { filename: "Code.js" });
   return { fakes, context: context as Record<string, unknown> };
 }
@@ -71,4 +77,22 @@ describe("dist/Code.js in a bare V8 context", () => {
       .get("Отзывы родителей")!.values;
     expect(feedback.flat()).toContain('=HYPERLINK("http://x","y")');
   });
+
+  it.each(PINNED_DAYS)(
+    "on $today the entry points follow the pinned day: the trigger, the sidebar, today's lesson",
+    (day) => {
+      const { context, fakes } = bareContext(day.at);
+      const call = (name: string, ...a: unknown[]) => (context[name] as (...x: unknown[]) => unknown)(...a);
+      call(HANDLERS.monthlyReport);
+      const tabs = () => fakes.spreadsheet.getSheets().map((s) => s.getName());
+      expect(tabs().includes(`Сводная ${day.triggerMonth}`)).toBe(day.triggerRuns);
+      const ctx = JSON.parse(JSON.stringify(call("sidebarRpc", "context", {}))) as {
+        value: { today: string; reportMonth: string };
+      };
+      expect(ctx.value.today).toBe(day.today);
+      expect(ctx.value.reportMonth).toBe(day.reportMonth);
+      const lesson = call("sidebarRpc", "lessonLoad", { groupId: "G01" }) as { value: { date: string } };
+      expect(lesson.value.date).toBe(day.g01Lesson);
+    },
+  );
 });

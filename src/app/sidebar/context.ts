@@ -5,7 +5,7 @@ import type { Model } from "../../core/model.js";
 import type { Student } from "../../core/records.js";
 import { norm } from "../../core/schema.js";
 import type { EnrollmentItem, SidebarContext, StudentFields, StudentItem } from "../../rpc/contract.js";
-import { defaultMonth } from "../report.js";
+import { chooseReportMonth } from "../report-month.js";
 import { loadSheets, type SidebarPorts } from "./common.js";
 
 /** Every word of the journal grammar, lower case (marks are checked by pattern). */
@@ -59,7 +59,16 @@ export function staffOf(model: Model, user: string): string | null {
 }
 
 export function context(p: SidebarPorts): SidebarContext {
-  const { model } = loadSheets(p.wb, ["students", "staff", "groups", "enrollments"]);
+  const { model } = loadSheets(p.wb, [
+    "students",
+    "staff",
+    "groups",
+    "enrollments",
+    // The schedule tells which month the report button offers (the last one with lessons).
+    "schedule",
+    "changes",
+    "holidays",
+  ]);
   const lang = model.settings.language;
   const me = staffOf(model, p.user);
   const groups = model.groups
@@ -88,7 +97,7 @@ export function context(p: SidebarPorts): SidebarContext {
       .sort((a, b) => a.name.localeCompare(b.name, "ru") || (a.id < b.id ? -1 : 1)),
     enrollments: model.enrollments.filter((e) => e.studentId && e.groupId).map(enrollmentItem),
     nextStudentId: nextStudentId(model.students.map((s) => s.id)),
-    reportMonth: defaultMonth(p.clock.now(), model.settings.timeZone),
+    reportMonth: chooseReportMonth(model, todayIn(p.clock.now(), model.settings.timeZone)).month,
     canReport: Boolean(p.report),
     channels,
     tokens: {

@@ -31,6 +31,7 @@ import { locateSheets } from "../../core/parse/index.js";
 import { norm } from "../../core/schema.js";
 import { planTriggers } from "../../core/triggers.js";
 import type { SheetWrite, Store } from "../../ports.js";
+import { systemClock } from "../clock.js";
 import { activeSpreadsheet, sheetLinker, workbook, workbookLang } from "../env.js";
 import { HANDLERS } from "../handlers.js";
 import { withDocumentLock } from "../lock.js";
@@ -372,7 +373,7 @@ export function parentLinksFromMenu(): void {
   const res = withDocumentLock(() => {
     store.set(FORM_URL_KEY, url);
     store.set(FORM_ENTRY_KEY, entry);
-    const r = feedbackLinks(wb, url, entry, randomHexFromUuids, new Date());
+    const r = feedbackLinks(wb, url, entry, randomHexFromUuids, systemClock.now());
     const tab = linksTabOf(wb.sheetNames());
     const write = linksSheetWrite(r, r.lang, tab);
     wb.write([write]);

@@ -130,7 +130,7 @@ export function lettersFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
   const lang = workbookLang();
   const ru = lang === "ru";
-  const suggested = defaultMonth(new Date(), activeSpreadsheet().getSpreadsheetTimeZone());
+  const suggested = defaultMonth(systemClock.now(), activeSpreadsheet().getSpreadsheetTimeZone());
   const answer = ui.prompt(
     ru ? "Письма родителям" : "Letters to parents",
     ru

@@ -3,10 +3,12 @@
  * the 1st, and its continuation after a checkpoint. Failures in triggers go to «Проблемы» and
  * «Аудит» and are rethrown (Apps Script then mails the owner too).
  */
+
 import { loadModel } from "../../app/load.js";
 import { JOB_KEY, type JobPorts, recordJobFailure, runMonthlyJob } from "../../app/monthly-job.js";
 import { defaultMonth } from "../../app/report.js";
-import { isMonth } from "../../core/dates.js";
+import { chooseReportMonth } from "../../app/report-month.js";
+import { isMonth, todayIn } from "../../core/dates.js";
 import type { Mailer } from "../../ports.js";
 import { systemClock } from "../clock.js";
 import { appsScriptDocSink } from "../doc-sink.js";
@@ -39,10 +41,14 @@ export function jobPorts(user?: string): JobPorts {
 }
 
 /** Run (or continue) the job; a failure is recorded in «Проблемы» and «Аудит», then rethrown. */
-export function runReportJob(month: string, user?: string): ReturnType<typeof runMonthlyJob> {
+export function runReportJob(
+  month: string,
+  user?: string,
+  opts: { onlyWithLessons?: boolean } = {},
+): ReturnType<typeof runMonthlyJob> {
   const p = jobPorts(user);
   try {
-    return runMonthlyJob(p, month);
+    return runMonthlyJob(p, month, opts);
   } catch (e) {
     recordJobFailure(p, month, e);
     throw e;
@@ -55,7 +61,7 @@ export function reportFromMenu(): void {
   const model = loadModel(workbook());
   const lang = model.settings.language;
   const ru = lang === "ru";
-  const suggested = defaultMonth(new Date(), model.settings.timeZone);
+  const suggested = chooseReportMonth(model, todayIn(systemClock.now(), model.settings.timeZone)).month;
   const answer = ui.prompt(
     ru ? "Отчёт за месяц" : "Monthly report",
     ru ? `Месяц в формате ГГГГ-ММ (пусто — ${suggested}):` : `Month as YYYY-MM (blank: ${suggested}):`,
@@ -83,10 +89,10 @@ export function reportFromMenu(): void {
   );
 }
 
-/** The time trigger on the 1st: the previous month. */
+/** The time trigger on the 1st: the previous month, unless it had no lessons (the summer). */
 export function reportFromTrigger(): void {
   const tz = activeSpreadsheet().getSpreadsheetTimeZone();
-  runReportJob(defaultMonth(new Date(), tz));
+  runReportJob(defaultMonth(systemClock.now(), tz), undefined, { onlyWithLessons: true });
 }
 
 /** The one-off continuation trigger: finish the saved job, then remove the trigger. */

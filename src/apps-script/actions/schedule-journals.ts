@@ -1,9 +1,11 @@
 /** Menu actions «Проверить расписание», «Тексты оповещений», «Обновить журналы». */
+
 import { problemsWrite, summaryLine } from "../../app/check.js";
 import { updateJournals } from "../../app/journals.js";
 import { loadModel } from "../../app/load.js";
 import { scheduleConflicts, scheduleNotices } from "../../app/schedule.js";
 import { todayIn } from "../../core/dates.js";
+import { systemClock } from "../clock.js";
 import { activeSpreadsheet, sheetLinker, workbook } from "../env.js";
 import { escapeHtml } from "../html.js";
 import { withDocumentLock } from "../lock.js";
@@ -48,7 +50,7 @@ export function runJournals(): void {
   const wb = workbook();
   const r = withDocumentLock(() => {
     const tz = activeSpreadsheet().getSpreadsheetTimeZone();
-    return updateJournals(wb, todayIn(new Date(), tz));
+    return updateJournals(wb, todayIn(systemClock.now(), tz));
   });
   const lang = loadModel(wb).settings.language;
   const created = r.sheets.filter((s) => s.created).length;

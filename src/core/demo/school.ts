@@ -1,12 +1,15 @@
 /**
  * The demo school behind `coordinator init --demo` and `npm start`: a realistic Russian
- * school's distance-learning year (September–December), deterministic for a given year and
- * seed so tests can rely on it. Rows follow the column order of SHEETS, in the chosen language.
+ * school's distance-learning year (September to May, with the quarter breaks and public
+ * holidays), deterministic for a given year, seed and day so tests can rely on it. The
+ * workbook is a snapshot as of `today`: students who left by then have the status «выбыл»,
+ * students who arrive later are not in it yet. Rows follow the column order of SHEETS.
  */
 import type { WriteValue } from "../cells.js";
 import { addDays, isoOf, isoWeekday } from "../dates.js";
 import type { Lang } from "../i18n.js";
 import { enumLabel, type SettingKey, type SheetKey } from "../schema.js";
+import { yearMovement } from "./movement.js";
 import { FEMALE, MALE, patronymic, SURNAMES, surname } from "./names.js";
 import { type Random, seeded } from "./random.js";
 
@@ -181,12 +184,13 @@ function addMinutes(t: string, m: number): string {
   return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
 }
 
-export function demoSchool(opts: { year: number; lang: Lang; seed?: number }): DemoSchool {
+export function demoSchool(opts: { year: number; lang: Lang; seed?: number; today?: string }): DemoSchool {
   const { year, lang } = opts;
   const rnd: Random = seeded(opts.seed ?? 2026);
   const L = (ru: string, en: string) => (lang === "ru" ? ru : en);
   const from = isoOf(year, 9, 1);
-  const to = isoOf(year, 12, 27);
+  const to = isoOf(year + 1, 5, 26);
+  const today = opts.today ?? to;
   const settings: Partial<Record<SettingKey, string>> = {
     school: L("МБОУ «Средняя школа № 7» г. Вологды", "School No. 7, Vologda"),
     schoolYear: `${year}/${year + 1}`,
@@ -289,6 +293,7 @@ export function demoSchool(opts: { year: number; lang: Lang; seed?: number }): D
   const holidays: WriteValue[][] = [
     [date(isoOf(year, 10, 26)), date(isoOf(year, 11, 3)), L("Осенние каникулы", "Autumn break")],
     [date(isoOf(year, 11, 4)), date(isoOf(year, 11, 4)), L("День народного единства", "Unity Day")],
+    ...laterHolidays(year, L),
   ];
 
   const firstWeekday = (iso: string, wd: number) => {
@@ -390,10 +395,80 @@ export function demoSchool(opts: { year: number; lang: Lang; seed?: number }): D
     L("Беседа с родителем о пропусках", "Talk with a parent about absences"),
   ]);
 
+  // The rest of the year comes from a second stream, so the autumn stays as it always was.
+  const rest = seeded((opts.seed ?? 2026) + 7919);
+  const groupsOf = (cls: string) => GROUPS.filter((g) => g[5].includes(cls)).map((g) => g[0]);
+  const movement = yearMovement({
+    year,
+    lang,
+    today,
+    students,
+    studentIds,
+    enrollments,
+    groupsOf,
+    rnd: rest,
+  });
+  students.push(...movement.arrivals.students);
+  enrollments.push(...movement.arrivals.enrollments);
+  contacts.push(...laterContacts({ from: isoOf(year, 12, 1), until: [today, to].sort()[0], rnd: rest, L }));
+
   return {
     settings,
     rows: { students, staff, groups, enrollments, schedule, changes, holidays, contacts },
     from,
     to,
   };
+}
+
+type Say = (ru: string, en: string) => string;
+
+/** Winter, February, March, spring and May holidays of the school year starting in `year`. */
+function laterHolidays(year: number, L: Say): WriteValue[][] {
+  const y = year + 1;
+  return [
+    [date(isoOf(year, 12, 29)), date(isoOf(y, 1, 11)), L("Зимние каникулы", "Winter break")],
+    [
+      date(isoOf(y, 2, 23)),
+      date(isoOf(y, 2, 23)),
+      L("День защитника Отечества", "Defender of the Fatherland Day"),
+    ],
+    [
+      date(isoOf(y, 3, 8)),
+      date(isoOf(y, 3, 8)),
+      L("Международный женский день", "International Women's Day"),
+    ],
+    [date(isoOf(y, 3, 23)), date(isoOf(y, 3, 31)), L("Весенние каникулы", "Spring break")],
+    [date(isoOf(y, 5, 1)), date(isoOf(y, 5, 3)), L("Праздник Весны и Труда", "Spring and Labour Day")],
+    [date(isoOf(y, 5, 9)), date(isoOf(y, 5, 11)), L("День Победы", "Victory Day")],
+  ];
+}
+
+/** Tutors' and teachers' notes from December on, twice a week, up to `until`. */
+function laterContacts(p: { from: string; until: string; rnd: Random; L: Say }): WriteValue[][] {
+  const out: WriteValue[][] = [];
+  for (let d = p.from; d <= p.until; d = addDays(d, 1)) {
+    const wd = isoWeekday(d);
+    if (wd !== 2 && wd !== 5) continue;
+    for (const g of GROUPS) {
+      if (p.rnd.chance(0.7))
+        out.push([
+          date(d),
+          g[4],
+          g[0],
+          "",
+          p.rnd.pick(CHANNELS),
+          p.L("Напоминание о домашнем задании и ссылке на урок", "Homework reminder and lesson link"),
+        ]);
+      if (p.rnd.chance(0.4))
+        out.push([
+          date(d),
+          g[3],
+          g[0],
+          "",
+          p.rnd.pick(CHANNELS),
+          p.L("Разбор контрольной работы", "Test review"),
+        ]);
+    }
+  }
+  return out;
 }

@@ -5,6 +5,8 @@
  */
 import { parseArgs } from "node:util";
 import { type Lang, msg, parseLang } from "../../core/i18n.js";
+import type { Clock } from "../../ports.js";
+import { clockFromEnv } from "../clock.js";
 import { isUserError } from "../errors.js";
 import { check } from "./commands/check.js";
 import { feedback } from "./commands/feedback.js";
@@ -120,6 +122,7 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
     return 0;
   }
   const json = Boolean(parsed.values.json);
+  let clock: Clock | undefined;
   const ctx: Ctx = {
     args: parsed.positionals,
     options: parsed.values as Ctx["options"],
@@ -130,7 +133,13 @@ export async function runCli(argv: string[], io: RunIo): Promise<number> {
     progress: (m) => {
       if (!json) io.err(m[lang]);
     },
-    now: io.now ?? (() => new Date()),
+    // The clock is read on first use, so a bad COORDINATOR_NOW is reported like any input error.
+    now:
+      io.now ??
+      (() => {
+        clock = clock ?? clockFromEnv(io.env);
+        return clock.now();
+      }),
     env: io.env,
   };
   try {

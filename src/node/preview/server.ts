@@ -4,6 +4,7 @@
  * functions (src/app/sidebar) over an .xlsx through XlsxWorkbook. Requests run one at a time
  * (the in-process lock), and the workbook is saved atomically after every write.
  */
+
 import { access, readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,6 +18,7 @@ import { UserError } from "../../core/errors.js";
 import type { Clock, Lock, SheetWrite, Workbook } from "../../ports.js";
 import type { ReportOutcome, RpcEnvelope } from "../../rpc/contract.js";
 import { writeFileAtomic } from "../atomic.js";
+import { clockFromEnv } from "../clock.js";
 import { renderDocx } from "../report/docx.js";
 import { XlsxWorkbook } from "../xlsx-workbook.js";
 
@@ -151,7 +153,7 @@ function send(res: ServerResponse, status: number, type: string, data: string): 
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const file = resolve(opts.file);
   const html = resolve(opts.html ?? join(process.cwd(), "dist", "Sidebar.html"));
-  const clock = opts.clock ?? { now: () => new Date() };
+  const clock = opts.clock ?? clockFromEnv(process.env);
   const log = opts.log ?? ((e: unknown) => console.error(e));
   try {
     await access(html);

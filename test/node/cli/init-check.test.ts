@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeDemoSchool } from "../../../src/app/demo.js";
 import { loadModel } from "../../../src/app/load.js";
+import { runCli } from "../../../src/node/cli/main.js";
 import { XlsxWorkbook } from "../../../src/node/xlsx-workbook.js";
 import { HAND_MADE } from "../../fixtures/hand-made.js";
 import { cli } from "../../support/cli.js";
@@ -71,7 +72,11 @@ describe("coordinator init", () => {
     expect(m.students.filter((s) => s.status === "left")).toHaveLength(1);
     expect(m.enrollments.some((e) => e.from === "2026-10-12")).toBe(true);
     expect(m.enrollments.some((e) => e.to === "2026-10-30")).toBe(true);
-    expect(m.slots.every((s) => s.from === "2026-09-01" && s.to === "2026-12-27")).toBe(true);
+    // A whole school year, September to May, with the quarter breaks and public holidays.
+    expect(m.slots.every((s) => s.from === "2026-09-01" && s.to === "2027-05-26")).toBe(true);
+    expect(m.holidays.map((h) => `${h.from}..${h.to}`)).toEqual(
+      expect.arrayContaining(["2026-10-26..2026-11-03", "2026-12-29..2027-01-11", "2027-03-23..2027-03-31"]),
+    );
     expect(new Set(m.changes.map((c) => c.kind))).toEqual(
       new Set(["cancel", "move", "extra", "consultation"]),
     );
@@ -187,5 +192,67 @@ describe("coordinator check", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("Неизвестная команда «frobnicate»");
     for (const r of [missing, none, unknown]) expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("the demo through the year", () => {
+  it("on a summer day: the demo holds the whole year and the report is for May, saying why", async () => {
+    const file = join(dir, "summer.xlsx");
+    const env = { LANG: "ru_RU.UTF-8", COORDINATOR_NOW: "2027-07-10T12:00:00+03:00" };
+    const run = (args: string[]) =>
+      runCli(args, { out: () => {}, err: () => {}, env }).then((code) => ({ code }));
+    expect((await run(["init", "--demo", file])).code).toBe(0);
+    const m = loadModel(await XlsxWorkbook.open(file));
+    expect(m.settings.schoolYear).toBe("2026/2027");
+    // Two students left during the year, two arrived after the winter break, one moved groups.
+    expect(m.students.filter((s) => s.status === "left").map((s) => s.id)).toEqual(["S037", "S052", "S098"]);
+    expect(m.students.map((s) => s.id)).toEqual(expect.arrayContaining(["S125", "S126"]));
+    expect(m.enrollments.filter((e) => e.from === "2027-01-12").length).toBeGreaterThanOrEqual(3);
+    expect(
+      m.journals
+        .flatMap((j) => j.columns.map((c) => c.date))
+        .sort()
+        .at(-1),
+    ).toBe("2027-05-26");
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(["report", file, "--out", dir], {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+      env,
+    });
+    expect(code).toBe(0);
+    expect(err.join("\n")).toContain("Отчёт за май 2027 г.: в июне 2027 г. уроков нет");
+    expect(out.join("\n")).toContain("Сводная за 2027-05");
+    const json = JSON.parse(await readFile(join(dir, "summary-2027-05.json"), "utf8")) as {
+      pairs: { studentId: string }[];
+    };
+    const may = m.enrollments.filter(
+      (e) => (!e.from || e.from <= "2027-05-31") && (!e.to || e.to >= "2027-05-01"),
+    );
+    expect(new Set(json.pairs.map((p) => p.studentId))).toEqual(new Set(may.map((e) => e.studentId)));
+  });
+
+  it("the demo as of a day in November holds nothing that happens later", async () => {
+    const mem = new MemoryWorkbook();
+    writeDemoSchool(mem, { year: 2026, lang: "ru", today: "2026-11-24" });
+    const m = loadModel(mem);
+    expect(m.students.filter((s) => s.status === "left").map((s) => s.id)).toEqual(["S037"]);
+    expect(m.students.some((s) => s.id === "S125")).toBe(false);
+    expect(m.enrollments.some((e) => (e.from ?? "") > "2026-11-24")).toBe(false);
+    expect(m.contacts.every((c) => (c.date ?? "") <= "2026-11-30")).toBe(true);
+  });
+
+  it("a bad COORDINATOR_NOW is one clear line, exit 2", async () => {
+    const err: string[] = [];
+    const code = await runCli(["init", join(dir, "x.xlsx")], {
+      out: () => {},
+      err: (l) => err.push(l),
+      env: { LANG: "en_US.UTF-8", COORDINATOR_NOW: "next Monday" },
+    });
+    expect(code).toBe(2);
+    expect(err).toEqual([
+      'Bad COORDINATOR_NOW "next Monday": expected a date YYYY-MM-DD or an ISO 8601 instant',
+    ]);
   });
 });

@@ -5,17 +5,13 @@ import { setupWorkbook } from "../../../app/setup.js";
 import { todayIn } from "../../../core/dates.js";
 import { msg, parseLang, plural } from "../../../core/i18n.js";
 import { locateSheets } from "../../../core/parse/index.js";
+import { demoYearOf, schoolYearOf } from "../../../core/school-year.js";
 import { UserError } from "../../errors.js";
 import { XlsxWorkbook } from "../../xlsx-workbook.js";
 import type { Command, Ctx } from "../context.js";
 import { fileArg, openSpreadsheet } from "../workbook-arg.js";
 
 const usage = "coordinator init [--demo] [--lang ru|en] [--force] (FILE.xlsx | --spreadsheet ID)";
-
-/** The school year that is running (or starts) at a date: September to August. */
-export function schoolYearOf(now: Date): number {
-  return now.getUTCMonth() >= 7 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-}
 
 export const init: Command = {
   name: "init",
@@ -30,8 +26,8 @@ export const init: Command = {
     year: {
       type: "string",
       help: msg(
-        "учебный год демо-школы (по умолчанию текущий)",
-        "school year of the demo (default: the current one)",
+        "учебный год (первый календарный год, напр. 2026); по умолчанию для демо — текущий с октября, иначе только что закончившийся",
+        "school year (its first calendar year, e.g. 2026); the demo's default: the running one from October, else the one just ended",
       ),
     },
   },
@@ -52,15 +48,16 @@ export const init: Command = {
         ),
       );
     const lang = parseLang(ctx.options.lang, ctx.lang);
-    const year = ctx.options.year ? Number(ctx.options.year) : schoolYearOf(ctx.now());
+    const demo = Boolean(ctx.options.demo);
+    const today = todayIn(ctx.now(), "Europe/Moscow");
+    const year = ctx.options.year ? Number(ctx.options.year) : demo ? demoYearOf(today) : schoolYearOf(today);
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
       throw new UserError(
         "bad-args",
         msg(`Неверный год: ${ctx.options.year}`, `Bad year: ${ctx.options.year}`),
       );
     const wb = XlsxWorkbook.create(file);
-    const demo = Boolean(ctx.options.demo);
-    if (demo) writeDemoSchool(wb, { year, lang, today: todayIn(ctx.now(), "Europe/Moscow") });
+    if (demo) writeDemoSchool(wb, { year, lang, today });
     else wb.write(initWrites(lang));
     await wb.save();
     ctx.out(
@@ -91,11 +88,8 @@ async function initSpreadsheet(ctx: Ctx, id: string): Promise<number> {
         ),
       );
     const before = new Set(target.wb.sheetNames());
-    writeDemoSchool(target.wb, {
-      year: schoolYearOf(ctx.now()),
-      lang,
-      today: todayIn(ctx.now(), "Europe/Moscow"),
-    });
+    const today = todayIn(ctx.now(), "Europe/Moscow");
+    writeDemoSchool(target.wb, { year: demoYearOf(today), lang, today });
     created = target.wb.sheetNames().filter((n) => !before.has(n));
   } else created = setupWorkbook(target.wb, lang);
   await target.save();

@@ -2,9 +2,10 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { loadWorkbook } from "../../../app/load.js";
 import { docKey, runMonthlyJob } from "../../../app/monthly-job.js";
-import { compileMonth, defaultMonth } from "../../../app/report.js";
+import { compileMonth } from "../../../app/report.js";
+import { chooseReportMonth } from "../../../app/report-month.js";
 import { SheetStore } from "../../../app/sheet-store.js";
-import { isMonth } from "../../../core/dates.js";
+import { isMonth, todayIn } from "../../../core/dates.js";
 import { type Lang, msg } from "../../../core/i18n.js";
 import { pct, SUMMARY_JSON_SCHEMA } from "../../../core/metrics/index.js";
 import type { Workbook } from "../../../ports.js";
@@ -26,7 +27,10 @@ export const report: Command = {
   options: {
     month: {
       type: "string",
-      help: msg("месяц ГГГГ-ММ (по умолчанию прошлый)", "month YYYY-MM (default: the previous one)"),
+      help: msg(
+        "месяц ГГГГ-ММ (по умолчанию прошлый; если в нём нет уроков — последний месяц с уроками)",
+        "month YYYY-MM (default: the previous one; when it has no lessons, the latest month that has)",
+      ),
     },
     out: {
       type: "string",
@@ -53,15 +57,17 @@ export const report: Command = {
     const wb = target.wb;
     const { model, names } = loadWorkbook(wb);
     if (!model.tabs.groups && !model.journals.length) throw noKnownSheets(target.label);
-    const month = ctx.options.month
-      ? String(ctx.options.month)
-      : defaultMonth(ctx.now(), model.settings.timeZone);
+    const chosen = ctx.options.month
+      ? null
+      : chooseReportMonth(model, todayIn(ctx.now(), model.settings.timeZone));
+    const month = chosen ? chosen.month : String(ctx.options.month);
     if (!isMonth(month))
       throw new UserError(
         "bad-month",
         msg(`Неверный месяц «${month}»; ожидается ГГГГ-ММ`, `Bad month "${month}"; expected YYYY-MM`),
       );
     const lang = ctx.langForced ? ctx.lang : model.settings.language;
+    if (chosen) ctx.progress(chosen.reason);
     ctx.progress(msg(`Считаю показатели за ${month}…`, `Computing the figures for ${month}…`));
     const run = compileMonth(model, names, month, ctx.now(), lang);
     const dir = resolve(String(ctx.options.out ?? target.dir));
@@ -91,7 +97,22 @@ export const report: Command = {
     const json = join(dir, `summary-${month}.json`);
     await writeFileAtomic(json, `${JSON.stringify(run.json, null, 2)}\n`);
     if (ctx.options.json)
-      ctx.out(JSON.stringify({ month, sheet: run.summaryWrite.sheet, docx, json, doc: docUrl }, null, 2));
+      ctx.out(
+        JSON.stringify(
+          {
+            month,
+            monthReason: chosen?.reason[lang],
+            sheet: run.summaryWrite.sheet,
+            docx,
+            json,
+            doc: docUrl,
+            students: run.figures.school.students,
+            atRisk: run.figures.atRisk.length,
+          },
+          null,
+          2,
+        ),
+      );
     else {
       const s = run.figures.school;
       ctx.out(
