@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { writeDemoSchool } from "../../src/app/demo.js";
 import { runJournals, runScheduleCheck } from "../../src/apps-script/actions/schedule-journals.js";
 import { runCheck, runSetup } from "../../src/apps-script/actions/setup-check.js";
@@ -13,7 +13,15 @@ import { HAND_MADE } from "../fixtures/hand-made.js";
 import { MemoryWorkbook } from "../support/memory-workbook.js";
 
 let restore: (() => void) | undefined;
-afterEach(() => restore?.());
+// The Apps Script clock adapter reads the platform's Date: pin it to the fakes' day.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-11-24T09:00:00Z"));
+});
+afterEach(() => {
+  restore?.();
+  vi.useRealTimers();
+});
 
 function withSheets(sheets: Record<string, CellValue[][]>, opts: { ui?: boolean } = {}): Fakes {
   const fakes = createFakes({
