@@ -39,7 +39,10 @@ describe("the default report month", () => {
   it("is the previous month when it has lessons", () => {
     expect(chooseReportMonth(book({ schedule: true }), "2026-12-02")).toEqual({
       month: "2026-11",
-      reason: { ru: "Отчёт за ноябрь 2026 г.: прошлый месяц.", en: "Report for November 2026: the previous month." },
+      reason: {
+        ru: "Отчёт за ноябрь 2026 г.: прошлый месяц.",
+        en: "Report for November 2026: the previous month.",
+      },
     });
   });
 
