@@ -24,13 +24,13 @@ export interface RetryOptions {
 }
 
 /** A Retry-After longer than this is not waited for: the user is told to come back later. */
-const MAX_WAIT_MS = 60_000;
+export const MAX_WAIT_MS = 60_000;
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "EPIPE"]);
 /** Network failures worth another try; a refused connection or an unknown host will not heal in seconds. */
 const TRANSIENT_CODES = new Set(["ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "EPIPE"]);
 const RATE_REASONS = new Set(["rateLimitExceeded", "userRateLimitExceeded", "RATE_LIMIT_EXCEEDED"]);
 
-interface Failure {
+export interface Failure {
   status?: number;
   code?: string;
   reasons: string[];
@@ -39,7 +39,7 @@ interface Failure {
 }
 
 /** Duck-typed GaxiosError (gaxios is not our direct dependency): status, code, response body. */
-function failure(e: unknown): Failure | undefined {
+export function failure(e: unknown): Failure | undefined {
   if (!(e instanceof Error)) return undefined;
   const x = e as Error & {
     status?: number;
@@ -91,7 +91,7 @@ function retryAfter(headers: unknown): number | undefined {
   return raw && Number.isFinite(s) && s >= 0 ? s * 1000 : undefined;
 }
 
-function retryable(f: Failure): boolean {
+export function retryable(f: Failure): boolean {
   if (f.status === 429 || (f.status !== undefined && f.status >= 500)) return true;
   if (f.status === 403 && f.reasons.some((r) => RATE_REASONS.has(r))) return true;
   return f.status === undefined && f.code !== undefined && TRANSIENT_CODES.has(f.code);
@@ -143,6 +143,10 @@ export async function toUserError(e: unknown, target: GoogleTarget): Promise<unk
       ru: `API Google не включён в проекте Google Cloud этих учётных данных: включите Google Sheets API, Google Docs API и Google Drive API (APIs & Services → Enable APIs) и повторите. ${detail(f)}`,
       en: `The Google API is not enabled in the credentials' Google Cloud project: enable the Google Sheets, Docs and Drive APIs (APIs & Services → Enable APIs) and retry. ${detail(f)}`,
     });
+  if (f.status === 403 && f.reasons.includes("storageQuotaExceeded")) {
+    const who = await target.account?.().catch(() => undefined);
+    return noStorage(who, detail(f));
+  }
   if (f.status === 403) {
     const who = await target.account?.().catch(() => undefined);
     return new UserError("no-access", {
@@ -182,7 +186,29 @@ export async function toUserError(e: unknown, target: GoogleTarget): Promise<unk
   });
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * Drive: "Service accounts don't have storage quota and can't own any files. Instead, they
+ * must upload files and folders into shared drives, or use OAuth 2.0 to upload items on behalf
+ * of a human user" (developers.google.com/workspace/drive/api/guides/about-shareddrives).
+ * Sharing a folder with the account does not help, so the message names the three fixes.
+ */
+function noStorage(who: string | undefined, why: string): UserError {
+  const account = who ?? "сервисный аккаунт";
+  return new UserError("no-access", {
+    ru:
+      `Google Диск не даёт ${who ? `сервисному аккаунту ${account}` : "сервисному аккаунту"} места для файлов (storageQuotaExceeded): ` +
+      "укажите в листе «Настройки» параметр «Папка отчётов (ID)» — ID папки на общем диске, где аккаунт — участник с ролью «Администратор контента», — " +
+      "или запускайте с --impersonate EMAIL (делегирование на уровне домена Workspace), или войдите как пользователь (COORDINATOR_OAUTH_TOKEN). " +
+      `(${why})`,
+    en:
+      `Google Drive gives ${who ? `the service account ${account}` : "a service account"} no storage (storageQuotaExceeded): ` +
+      'set "Report folder (ID)" in the Settings sheet to the ID of a folder on a shared drive where the account is a member with the Content manager role, ' +
+      "or run with --impersonate EMAIL (Workspace domain-wide delegation), or sign in as a user (COORDINATOR_OAUTH_TOKEN). " +
+      `(${why})`,
+  });
+}
+
+export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Run one googleapis call: 429/5xx (and transient network errors) are retried with

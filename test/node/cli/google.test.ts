@@ -13,10 +13,11 @@ let google: GoogleEnv["google"];
 let docsServer: DocsServer;
 let router: Server;
 
-/** One address for googleapis: the Sheets API to the Sheets fake, Docs and Drive to the Docs fake. */
+/** One address for googleapis: Sheets and OAuth to the Sheets fake, Docs and Drive to the Docs fake. */
 async function startRouter(sheetsUrl: string, docsUrl: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
-    const target = new URL(req.url!.startsWith("/v4/") ? sheetsUrl : docsUrl);
+    const toSheets = req.url!.startsWith("/v4/") || req.url!.startsWith("/token");
+    const target = new URL(toSheets ? sheetsUrl : docsUrl);
     const fwd = request(
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
       (up) => {
@@ -37,7 +38,7 @@ beforeAll(async () => {
   g = await startGoogleEnv();
   google = g.google;
   dir = g.dir;
-  docsServer = await startDocsServer();
+  docsServer = await startDocsServer({ whoIs: (a) => google.whoIs(a) });
   const routed = await startRouter(google.url, docsServer.url);
   router = routed.server;
   env = g.env(routed.url);
