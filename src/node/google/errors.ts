@@ -25,6 +25,9 @@ export interface RetryOptions {
 
 /** A Retry-After longer than this is not waited for: the user is told to come back later. */
 export const MAX_WAIT_MS = 60_000;
+/** The CLI's scopes, for the delegation message (auth.ts SCOPES; kept here to avoid a cycle). */
+const SCOPE_LIST =
+  "https://www.googleapis.com/auth/spreadsheets, https://www.googleapis.com/auth/documents, https://www.googleapis.com/auth/drive.file";
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "EPIPE"]);
 /** Network failures worth another try; a refused connection or an unknown host will not heal in seconds. */
 const TRANSIENT_CODES = new Set(["ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "EPIPE"]);
@@ -125,6 +128,15 @@ export async function toUserError(e: unknown, target: GoogleTarget): Promise<unk
   if (!f) return e;
   const name = NAMES[target.kind];
   const id = target.id;
+  // Google's token endpoint answers unauthorized_client to a JWT whose sub (--impersonate)
+  // the domain's admin did not allow the account to act as, for these scopes.
+  if (f.reasons.includes("unauthorized_client")) {
+    const who = await target.account?.().catch(() => undefined);
+    return new UserError("no-credentials", {
+      ru: `Сервисному аккаунту не разрешено действовать от имени ${who ?? "этого пользователя"} (--impersonate): администратор Google Workspace должен включить делегирование на уровне домена для client ID аккаунта с областями ${SCOPE_LIST} (Консоль администратора → Безопасность → Доступ к API → Делегирование); либо запускайте без --impersonate с «Папкой отчётов (ID)» на общем диске`,
+      en: `The service account may not act as ${who ?? "this user"} (--impersonate): a Google Workspace admin must grant domain-wide delegation to the account's client ID for the scopes ${SCOPE_LIST} (Admin console → Security → API controls → Domain-wide delegation); or run without --impersonate with "Report folder (ID)" on a shared drive`,
+    });
+  }
   const authFailed =
     f.status === 401 ||
     f.reasons.some((r) => r === "invalid_grant" || r === "invalid_client" || r === "unauthorized_client");
