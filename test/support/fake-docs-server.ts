@@ -40,6 +40,8 @@ export interface Server {
   /** "METHOD /route" of every request, ids replaced by ":id". */
   calls: string[];
   failNext(status: number, count?: number): void;
+  /** Apply the next documents batchUpdate and answer 503, as when its reply is lost. */
+  loseNextReply(count?: number): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -69,6 +71,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<Server> {
     opts.whoIs?.(auth) ?? { email: world.drive.env.effectiveUser, serviceAccount: false, scopes: [] };
   const calls: string[] = [];
   const failures: number[] = [];
+  let lose = 0;
   /** The item, as Drive shows it to this request (a shared drive's only with supportsAllDrives). */
   let query = new URLSearchParams();
   const item = (id: string) => {
@@ -233,7 +236,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<Server> {
       auth = req.headers.authorization;
       try {
         const raw = Buffer.concat(chunks).toString("utf8");
-        send(200, handle(method, u.pathname, u.searchParams, raw ? JSON.parse(raw) : {}));
+        const answer = handle(method, u.pathname, u.searchParams, raw ? JSON.parse(raw) : {});
+        if (lose > 0 && method === "POST" && u.pathname.endsWith(":batchUpdate")) {
+          lose--;
+          return fail(503, "The service is currently unavailable.");
+        }
+        send(200, answer);
       } catch (e) {
         if (e instanceof HttpError) fail(e.status, e.message, e.reason);
         else send(500, { error: { code: 500, message: String(e), status: "INTERNAL" } });
@@ -269,11 +277,15 @@ export async function startServer(opts: ServerOptions = {}): Promise<Server> {
     failNext: (status, count = 1) => {
       for (let i = 0; i < count; i++) failures.push(status);
     },
+    loseNextReply: (count = 1) => {
+      lose += count;
+    },
     reset() {
       world = createDocumentFakes(createEnv({ activeUser: "robot@project.iam.example" }));
       rules = driveRules();
       calls.length = 0;
       failures.length = 0;
+      lose = 0;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -29,6 +29,7 @@ import type { Block, ChartBlock } from "../../core/report/model.js";
 import type { DocumentSink } from "../../ports.js";
 import { UserError } from "../errors.js";
 import { accountEmail, type GoogleAuthClient } from "./auth.js";
+import { rewriteDoc } from "./doc-rewrite.js";
 import { callGoogle, type GoogleTarget, type RetryOptions } from "./errors.js";
 import {
   DOC_APP_MONTH,
@@ -311,23 +312,29 @@ export class GoogleDocsSink implements DocumentSink {
   }
 
   private async write(id: string, q: Pending): Promise<void> {
-    const res = await this.call(
-      () => this.docsApi.documents.get({ documentId: id, fields: CLEAR_FIELDS }),
-      "document",
-      id,
-      "read",
-    );
-    const requests: docs_v1.Schema$Request[] = q.clear ? clearRequests(res.data.body) : [];
-    const start = q.clear ? 1 : bodyEnd(res.data.body) - 1;
     const blocks = q.blocks.flatMap((b) => (b.kind === "chart" ? chartAsTable(b, this.opts.lang) : [b]));
-    requests.push(...docsRequests(blocks, start).requests);
-    if (requests.length === 0) return;
-    await this.call(
-      () => this.docsApi.documents.batchUpdate({ documentId: id, requestBody: { requests } }),
-      "document",
-      id,
-      "write",
-    );
+    const read = async () =>
+      (
+        await this.call(
+          () => this.docsApi.documents.get({ documentId: id, fields: CLEAR_FIELDS }),
+          "document",
+          id,
+          "read",
+        )
+      ).data.body;
+    const requests = (body: docs_v1.Schema$Body | undefined) => {
+      const list: docs_v1.Schema$Request[] = q.clear ? clearRequests(body) : [];
+      const start = q.clear ? 1 : bodyEnd(body) - 1;
+      list.push(...docsRequests(blocks, start).requests);
+      return list;
+    };
+    const send = (list: docs_v1.Schema$Request[]) =>
+      this.docsApi.documents.batchUpdate({ documentId: id, requestBody: { requests: list } });
+    // A whole-body replacement is prepared anew and resent after a failure (doc-rewrite.ts).
+    if (q.clear)
+      return rewriteDoc({ read, requests, send }, this.target("document", id, "write"), this.opts.retry);
+    const list = requests(await read());
+    if (list.length) await this.call(() => send(list), "document", id, "write");
   }
 
   /** Readers (role reader) become exactly `readers`; owners and editors are left alone. */
