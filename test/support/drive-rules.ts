@@ -10,7 +10,8 @@
  *   (Contributor) may add files; commenter and reader may not.
  * - Shared drive items need supportsAllDrives=true ("Whether the requesting application
  *   supports both My Drives and shared drives"), files.list also includeItemsFromAllDrives.
- * - Sharing: "you must check the 'Notify people' box" for an address without a Google account.
+ * - Sharing: "you must check the 'Notify people' box" for an address without a Google account;
+ *   a Workspace domain may forbid sharing outside it (403 shareOutNotPermitted).
  */
 export type DriveMember = "organizer" | "fileOrganizer" | "writer" | "commenter" | "reader";
 
@@ -29,6 +30,8 @@ export interface DriveRules {
   withoutAccount: Set<string>;
   /** Addresses Drive sent a sharing notification to. */
   notified: string[];
+  /** Addresses the domain's sharing policy forbids (403 shareOutNotPermitted). */
+  forbidden: Set<string>;
   meta(id: string): ItemMeta;
   setMeta(id: string, m: ItemMeta): void;
 }
@@ -39,6 +42,7 @@ export function driveRules(): DriveRules {
     drives: new Map(),
     withoutAccount: new Set(),
     notified: [],
+    forbidden: new Set(),
     meta(id) {
       let m = metas.get(id);
       if (!m) {

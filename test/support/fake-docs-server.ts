@@ -187,6 +187,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<Server> {
       if (method === "POST") {
         if (body.role !== "reader" || body.type !== "user" || typeof body.emailAddress !== "string")
           throw new HttpError(400, "role, type and emailAddress are required");
+        if (rules.forbidden.has(body.emailAddress.toLowerCase()))
+          throw new HttpError(
+            403,
+            'Bad Request. User message: "Sharing outside of the domain is not permitted."',
+            "shareOutNotPermitted",
+          );
         const notify = query.get("sendNotificationEmail") !== "false";
         if (!notify && needsNotification(rules, body.emailAddress))
           throw new HttpError(

@@ -155,6 +155,11 @@ export async function toUserError(e: unknown, target: GoogleTarget): Promise<unk
       ru: `API Google не включён в проекте Google Cloud этих учётных данных: включите Google Sheets API, Google Docs API и Google Drive API (APIs & Services → Enable APIs) и повторите. ${detail(f)}`,
       en: `The Google API is not enabled in the credentials' Google Cloud project: enable the Google Sheets, Docs and Drive APIs (APIs & Services → Enable APIs) and retry. ${detail(f)}`,
     });
+  if (f.status === 403 && f.reasons.some((r) => r === "shareOutNotPermitted" || r === "shareInNotPermitted"))
+    return new UserError("no-access", {
+      ru: `Правила домена Google Workspace не позволяют открыть ${name.ru[1]} ${id} этому адресу; попросите администратора разрешить доступ вне домена или укажите адрес в домене (${detail(f)})`,
+      en: `The Google Workspace domain's rules forbid sharing ${name.en} ${id} with this address; ask the admin to allow sharing outside the domain or use an address in the domain (${detail(f)})`,
+    });
   if (f.status === 403 && f.reasons.includes("storageQuotaExceeded")) {
     const who = await target.account?.().catch(() => undefined);
     return noStorage(who, detail(f));

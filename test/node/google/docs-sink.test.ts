@@ -226,6 +226,31 @@ describe("GoogleDocsSink (googleapis docs_v1 + drive_v3)", () => {
     ]);
   });
 
+  it("shares per address: a refused one is reported, one without a Google account invited, the rest shared", async () => {
+    server.drive.forbidden.add("outside@other.example");
+    server.drive.withoutAccount.add("committee@mail.example");
+    const s = sink();
+    const { id } = await s.prepare(null, "Отчёт", "");
+    s.share(id, ["outside@other.example", "committee@mail.example", "director@school.example"]);
+    const outcomes = await s.flush();
+    expect(outcomes.map((o) => [o.email, o.status])).toEqual([
+      ["outside@other.example", "failed"],
+      ["committee@mail.example", "invited"],
+      ["director@school.example", "shared"],
+    ]);
+    expect(outcomes[0].reason?.ru).toMatch(
+      /^доступ для outside@other\.example не открыт: Правила домена Google Workspace не позволяют/,
+    );
+    expect(outcomes[0].reason?.en).toMatch(
+      /^outside@other\.example was not given access: The Google Workspace/,
+    );
+    expect(server.world.drive.items.get(id)?.viewers).toEqual([
+      "committee@mail.example",
+      "director@school.example",
+    ]);
+    expect(server.drive.notified).toEqual(["committee@mail.example"]);
+  });
+
   it("retries a passing outage and reports a refusal as one clear line", async () => {
     const { waits, retry } = fakeSleep();
     const s = sink({ retry });
