@@ -28,7 +28,7 @@ import { bodyEnd, CLEAR_FIELDS, clearRequests, docsRequests } from "../../core/r
 import type { Block, ChartBlock } from "../../core/report/model.js";
 import type { DocumentSink } from "../../ports.js";
 import { UserError } from "../errors.js";
-import { accountEmail, type GoogleAuthClient } from "./auth.js";
+import { accountEmail, accountKind, type GoogleAuthClient } from "./auth.js";
 import { rewriteDoc } from "./doc-rewrite.js";
 import { callGoogle, type GoogleTarget, type RetryOptions } from "./errors.js";
 import {
@@ -124,7 +124,13 @@ export class GoogleDocsSink implements DocumentSink {
   }
 
   private target(kind: GoogleTarget["kind"], id: string, op: GoogleTarget["op"]): GoogleTarget {
-    return { kind, id, op, account: async () => accountEmail(this.opts.auth) };
+    return {
+      kind,
+      id,
+      op,
+      account: async () => accountEmail(this.opts.auth),
+      serviceAccount: accountKind(this.opts.auth) === "service-account",
+    };
   }
 
   private call<T>(fn: () => Promise<T>, kind: GoogleTarget["kind"], id: string, op: GoogleTarget["op"]) {

@@ -12,6 +12,8 @@ export interface GoogleTarget {
   op: "read" | "write";
   /** Email to share with, looked up only when access is denied (a service account's client_email). */
   account?: () => Promise<string | undefined>;
+  /** A service account acting as itself (owns no Drive storage); false or absent: a person. */
+  serviceAccount?: boolean;
 }
 
 export interface RetryOptions {
@@ -162,7 +164,11 @@ export async function toUserError(e: unknown, target: GoogleTarget): Promise<unk
     });
   if (f.status === 403 && f.reasons.includes("storageQuotaExceeded")) {
     const who = await target.account?.().catch(() => undefined);
-    return noStorage(who, detail(f));
+    if (target.serviceAccount) return noStorage(who, detail(f));
+    return new UserError("quota", {
+      ru: `Google Диск ${who ?? "этой учётной записи"} заполнен (storageQuotaExceeded): освободите место на Диске (и очистите корзину) и повторите`,
+      en: `The Google Drive of ${who ?? "this account"} is full (storageQuotaExceeded): free some space (and empty the trash) and retry`,
+    });
   }
   if (f.status === 403) {
     const who = await target.account?.().catch(() => undefined);
