@@ -47,6 +47,7 @@ export interface FakeSpreadsheet {
   nextProtectedRangeId: number;
   /** Spreadsheet-level developer metadata (createDeveloperMetadata with location.spreadsheet). */
   developerMetadata?: sheets_v4.Schema$DeveloperMetadata[];
+  lastMetadataId?: number;
 }
 
 export interface FakeDocument {
@@ -504,7 +505,7 @@ function applySheetRequest(book: FakeSpreadsheet, req: sheets_v4.Schema$Request)
  * Spreadsheet-level developer metadata only (the location the CLI's write marker uses).
  * Google: "CreateDeveloperMetadataRequest … DeveloperMetadataLocation.spreadsheet: True when
  * metadata is associated with an entire spreadsheet"; DeleteDeveloperMetadataRequest deletes
- * every entry its dataFilter matches (none matching is no error).
+ * the entries its dataFilter matches.
  */
 function developerMetadataRequest(book: FakeSpreadsheet, req: sheets_v4.Schema$Request): Reply | undefined {
   if (req.createDeveloperMetadata) {
@@ -514,7 +515,9 @@ function developerMetadataRequest(book: FakeSpreadsheet, req: sheets_v4.Schema$R
     if (!m.visibility) throw new HttpError(400, "developerMetadata.visibility is required");
     book.developerMetadata ??= [];
     const list = book.developerMetadata;
-    m.metadataId ??= 1 + Math.max(0, ...list.map((x) => x.metadataId ?? 0));
+    // IDs are never reused, as Google's are unique per spreadsheet.
+    book.lastMetadataId = Math.max(book.lastMetadataId ?? 0, ...list.map((x) => x.metadataId ?? 0));
+    m.metadataId ??= ++book.lastMetadataId;
     if (list.some((x) => x.metadataId === m.metadataId))
       throw new HttpError(400, `Developer metadata with id ${m.metadataId} already exists`);
     m.location = { locationType: "SPREADSHEET", spreadsheet: true };
@@ -528,6 +531,9 @@ function developerMetadataRequest(book: FakeSpreadsheet, req: sheets_v4.Schema$R
       (lookup.metadataKey == null || x.metadataKey === lookup.metadataKey) &&
       (lookup.metadataId == null || x.metadataId === lookup.metadataId);
     const gone = (book.developerMetadata ?? []).filter(hit);
+    // Strict where Google's reference is silent: a delete by an ID that matches nothing fails.
+    if (lookup.metadataId != null && gone.length === 0)
+      throw new HttpError(400, `No developer metadata with id ${lookup.metadataId}`);
     book.developerMetadata = (book.developerMetadata ?? []).filter((x) => !hit(x));
     return { deleteDeveloperMetadata: { deletedDeveloperMetadata: gone } };
   }

@@ -17,7 +17,7 @@ import {
   retryable,
   toUserError,
 } from "./errors.js";
-import { markApplied, protectionReplies } from "./write-marker.js";
+import { createdMarkIds, markApplied, markIds, protectionReplies } from "./write-marker.js";
 
 export interface MarkedBatch {
   /** The mark this batch sets. */
@@ -31,18 +31,25 @@ export interface MarkedBatch {
 /** Google may have applied the write: the server failed or the answer never arrived. */
 const mayHaveApplied = (f: Failure) => f.status === undefined || f.status >= 500;
 
+export interface BatchOutcome {
+  replies: sheets_v4.Schema$Response[];
+  /** The write marks now in the spreadsheet (their metadataIds, for the next batch to drop). */
+  marks: number[];
+}
+
 /** The replies of the batch (when the reply was lost: the protections as read back). */
 export async function sendMarkedBatch(
   batch: MarkedBatch,
   target: GoogleTarget,
   retry: RetryOptions = {},
-): Promise<sheets_v4.Schema$Response[]> {
+): Promise<BatchOutcome> {
   const attempts = Math.max(1, retry.attempts ?? 5);
   const base = retry.baseMs ?? 200;
   const sleep = retry.sleep ?? realSleep;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await batch.send();
+      const replies = await batch.send();
+      return { replies, marks: createdMarkIds(replies) };
     } catch (e) {
       const f = failure(e);
       if (!f || !retryable(f)) throw await toUserError(e, target);
@@ -50,7 +57,8 @@ export async function sendMarkedBatch(
         const data = await batch.readBack().catch((err: unknown) => {
           throw unknownOutcome(target.id, err);
         });
-        if (markApplied(data, batch.mark)) return protectionReplies(data);
+        if (markApplied(data, batch.mark))
+          return { replies: protectionReplies(data), marks: markIds(data.developerMetadata) };
       }
       const wait = Math.max(base * 2 ** (attempt - 1), f.retryAfterMs ?? 0);
       if (attempt >= attempts || wait > MAX_WAIT_MS) throw await toUserError(e, target);

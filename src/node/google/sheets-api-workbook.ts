@@ -21,7 +21,7 @@ import { accountEmail, type GoogleAuthClient } from "./auth.js";
 import { callGoogle, type GoogleTarget, type RetryOptions } from "./errors.js";
 import { sendMarkedBatch } from "./idempotent-batch.js";
 import { planSheetWrites, type SheetInfo, serialToDate } from "./requests.js";
-import { MARK_FIELDS, markRequests } from "./write-marker.js";
+import { MARK_FIELDS, markIds, markRequests } from "./write-marker.js";
 
 export interface SheetsApiOptions {
   auth: GoogleAuthClient;
@@ -41,7 +41,9 @@ export const SNAPSHOT_FIELDS =
   "properties.title," +
   "sheets(properties(sheetId,title,index,hidden,gridProperties(rowCount,columnCount,frozenRowCount))," +
   "protectedRanges(protectedRangeId,range)," +
-  "data(startRow,startColumn,rowData.values(effectiveValue,effectiveFormat.numberFormat.type)))";
+  "data(startRow,startColumn,rowData.values(effectiveValue,effectiveFormat.numberFormat.type)))," +
+  // The last write's mark (write-marker.ts), to replace by its ID.
+  "developerMetadata(metadataId,metadataKey,metadataValue)";
 
 const DATE_TYPES = new Set(["DATE", "DATE_TIME", "TIME"]);
 const NEUTRALISED = /^'[=+\-@\t\r]/;
@@ -147,6 +149,8 @@ export class SheetsApiWorkbook implements Workbook {
     /** Sheets as Google has them (as far as this process knows). */
     private confirmed: SheetInfo[],
     private readonly grids: Map<string, CellValue[][]>,
+    /** metadataIds of the write marks in the spreadsheet. */
+    private marks: number[],
   ) {
     this.planned = confirmed;
   }
@@ -177,6 +181,7 @@ export class SheetsApiWorkbook implements Workbook {
       opts,
       list.map(sheetInfo),
       grids,
+      markIds(res.data.developerMetadata),
     );
   }
 
@@ -221,8 +226,8 @@ export class SheetsApiWorkbook implements Workbook {
     const plan = planSheetWrites(this.pending, this.confirmed);
     if (plan.requests.length) {
       const mark = this.opts.writeMark?.() ?? randomUUID();
-      const requests = [...plan.requests, ...markRequests(mark)];
-      const replies = await sendMarkedBatch(
+      const requests = [...plan.requests, ...markRequests(mark, this.marks)];
+      const { replies, marks } = await sendMarkedBatch(
         {
           mark,
           send: async () =>
@@ -245,6 +250,7 @@ export class SheetsApiWorkbook implements Workbook {
         this.opts.retry,
       );
       adoptProtectedRangeIds(plan.sheets, replies);
+      this.marks = marks;
     }
     // Appends may have grown a sheet past the planned size; the snapshot knows by how much.
     for (const s of plan.sheets) s.rowCount = Math.max(s.rowCount, this.grids.get(s.title)?.length ?? 0);

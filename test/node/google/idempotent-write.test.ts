@@ -62,6 +62,35 @@ describe("a lost reply to a batchUpdate", () => {
     });
   }
 
+  it("keeps one mark: each write drops the previous one by its ID, known from the snapshot or the reply", async () => {
+    const id = seed({ A: [["a"]] });
+    const wb = await open(id);
+    const batches: unknown[] = [];
+    for (const v of ["x", "y"]) {
+      wb.write([{ sheet: "A", append: [[v]] }]);
+      const from = fake.calls.length;
+      await wb.flush();
+      batches.push(...fake.calls.slice(from).map((c) => c.body));
+    }
+    const reopened = await open(id);
+    reopened.write([{ sheet: "A", append: [["z"]] }]);
+    const from = fake.calls.length;
+    await reopened.flush();
+    batches.push(fake.calls[from].body);
+    const deletes = batches.map((b) =>
+      (b as { requests: { deleteDeveloperMetadata?: { dataFilter: unknown } }[] }).requests
+        .filter((r) => r.deleteDeveloperMetadata)
+        .map((r) => r.deleteDeveloperMetadata!.dataFilter),
+    );
+    // The first write had no mark to drop; the next ones drop exactly the one before.
+    expect(deletes[0]).toEqual([]);
+    const ids = fake.state.spreadsheets.get(id)!.developerMetadata!.map((m) => m.metadataId);
+    expect(ids).toHaveLength(1);
+    expect(deletes[1]).toEqual([{ developerMetadataLookup: { metadataId: ids[0]! - 2 } }]);
+    expect(deletes[2]).toEqual([{ developerMetadataLookup: { metadataId: ids[0]! - 1 } }]);
+    expect((await open(id)).read(["A"]).get("A")!.values).toEqual([["a"], ["x"], ["y"], ["z"]]);
+  });
+
   it("is sent again when the read-back shows it did not apply, and then applies once", async () => {
     const id = seed({ A: [["a"]] });
     const wb = await writeThree(id);
