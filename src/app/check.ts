@@ -55,8 +55,15 @@ export type CellLink = (sheet: string, cell: string, label: string) => WriteValu
 /** Excel / LibreOffice internal link; Apps Script passes its own gid-based link. */
 export const xlsxLink: CellLink = (sheet, cell, label) =>
   cell
-    ? { formula: `=HYPERLINK("#'${sheet.replace(/'/g, "''")}'!${cell}","${label.replace(/"/g, '""')}")` }
+    ? // The target is an A1 reference ('' inside the quoted sheet name) inside a formula string
+      // literal ("" for a quote), so a name holding ' or " needs both escapes, in that order.
+      {
+        formula: `=HYPERLINK("#${formulaText(`'${sheet.replace(/'/g, "''")}'!${cell}`)}","${formulaText(label)}")`,
+      }
     : label;
+
+/** Text inside a formula's "…" literal. */
+const formulaText = (s: string) => s.replace(/"/g, '""');
 
 /** The «Проблемы» sheet: replaced on every run, one row per issue. */
 export function problemsWrite(

@@ -121,6 +121,8 @@ export interface Settings {
   reportRecipients: string[];
   reportFolder: string;
   schoolContact: string;
+  /** A Drive folder ID or link (a shared drive's, for a service account); "" = by name. */
+  reportFolderId: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -136,4 +138,5 @@ export const DEFAULT_SETTINGS: Settings = {
   reportRecipients: [],
   reportFolder: "",
   schoolContact: "",
+  reportFolderId: "",
 };

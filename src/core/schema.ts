@@ -386,7 +386,8 @@ export type SettingKey =
   | "naWeight"
   | "reportRecipients"
   | "reportFolder"
-  | "schoolContact";
+  | "schoolContact"
+  | "reportFolderId";
 
 export const SETTINGS: readonly SettingSpec[] = [
   {
@@ -475,6 +476,17 @@ export const SETTINGS: readonly SettingSpec[] = [
     en: "School contact",
     default: "",
     help: { ru: "телефон или email для писем родителям", en: "phone or email for letters to parents" },
+  },
+  {
+    // A service account owns no Drive storage: the CLI puts its Doc into this shared-drive folder.
+    key: "reportFolderId",
+    ru: "Папка отчётов (ID)",
+    en: "Report folder (ID)",
+    default: "",
+    help: {
+      ru: "ID или ссылка папки на общем диске (для сервисного аккаунта в CLI); важнее «Папки отчётов»",
+      en: "ID or link of a shared-drive folder (for a service account in the CLI); wins over Report folder",
+    },
   },
 ];
 

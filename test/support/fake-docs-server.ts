@@ -2,6 +2,14 @@
  * A small local Docs + Drive server on 127.0.0.1 built on the same structural Docs model as
  * the Apps Script fakes (fake-google-server.ts keeps a plain-text body and answers tables with
  * 400, so it cannot check the table index arithmetic).
+ *
+ * Drive as Google documents it for who may own what (drive-rules.ts): a service account acting
+ * as itself cannot own a file outside a shared drive (403 storageQuotaExceeded); a shared
+ * drive's files exist for a request only with supportsAllDrives=true (and for files.list only
+ * with includeItemsFromAllDrives=true too); creating there needs a member role that may add
+ * files; appProperties are kept and searchable; sharing without a notification with an
+ * address that has no Google account is refused (400 invalidSharingRequest).
+ * Who a request acts as comes from `whoIs` (fake-google-server's tokens), else the env's user.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,13 +17,31 @@ import { DOC_MIME } from "../../src/node/google/docs-sink.js";
 import { applyMask, parseMask } from "../fakes/docs-service.js";
 import { createDocumentFakes, type DocumentFakes } from "../fakes/document-app.js";
 import { createEnv } from "../fakes/env.js";
+import {
+  canAddFiles,
+  type DriveMember,
+  type DriveRules,
+  driveRules,
+  needsNotification,
+  noStorage,
+} from "./drive-rules.js";
+import { driveQuery } from "./fake-google-server.js";
+import type { FakePrincipal } from "./service-account-grant.js";
 
 export interface Server {
   url: string;
   world: DocumentFakes;
+  /** Shared drives, item metadata, accounts without Google: see drive-rules.ts. */
+  drive: DriveRules;
+  /** A shared drive (its root folder's ID is the drive's ID) with these members. */
+  addSharedDrive(name: string, members: Record<string, DriveMember>): string;
+  /** A folder under `parent` (on a shared drive when the parent is). */
+  addFolder(name: string, parent: string): string;
   /** "METHOD /route" of every request, ids replaced by ":id". */
   calls: string[];
   failNext(status: number, count?: number): void;
+  /** Apply the next documents batchUpdate and answer 503, as when its reply is lost. */
+  loseNextReply(count?: number): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -24,22 +50,39 @@ class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly reason = "x",
   ) {
     super(message);
   }
 }
 
-export async function startServer(): Promise<Server> {
+const bool = (q: URLSearchParams, name: string) => q.get(name) === "true";
+
+export interface ServerOptions {
+  /** Who a request's Authorization acts as (undefined: the env's active user). */
+  whoIs?: (authorization: string | undefined) => FakePrincipal | undefined;
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<Server> {
   let world = createDocumentFakes(createEnv({ activeUser: "robot@project.iam.example" }));
+  let rules = driveRules();
+  let auth: string | undefined;
+  const who = (): FakePrincipal =>
+    opts.whoIs?.(auth) ?? { email: world.drive.env.effectiveUser, serviceAccount: false, scopes: [] };
   const calls: string[] = [];
   const failures: number[] = [];
+  let lose = 0;
+  /** The item, as Drive shows it to this request (a shared drive's only with supportsAllDrives). */
+  let query = new URLSearchParams();
   const item = (id: string) => {
     const it = world.drive.items.get(decodeURIComponent(id));
-    if (!it) throw new HttpError(404, `File not found: ${id}.`);
+    if (!it || (rules.meta(it.id).driveId && !bool(query, "supportsAllDrives")))
+      throw new HttpError(404, `File not found: ${id}.`, "notFound");
     return it;
   };
   const fileJson = (id: string) => {
     const it = item(id);
+    const m = rules.meta(it.id);
     return {
       kind: "drive#file",
       id: it.id,
@@ -47,11 +90,62 @@ export async function startServer(): Promise<Server> {
       mimeType: it.mimeType,
       trashed: it.trashed,
       parents: it.parents,
+      appProperties: { ...m.appProperties },
+      ...(m.driveId ? { driveId: m.driveId } : {}),
     };
   };
-  const handle = (method: string, path: string, query: URLSearchParams, body: Record<string, unknown>) => {
+  const createFile = (body: Record<string, unknown>) => {
+    const mime = String(body.mimeType ?? "");
+    const name = String(body.name ?? "Untitled");
+    const parent = (body.parents as string[] | undefined)?.[0];
+    if (parent) item(parent);
+    const driveId = parent ? rules.meta(parent).driveId : undefined;
+    const me = who();
+    if (driveId) {
+      if (!canAddFiles(rules.drives.get(driveId)?.members[me.email.toLowerCase()]))
+        throw new HttpError(
+          403,
+          "The user does not have sufficient permissions for this file.",
+          "insufficientFilePermissions",
+        );
+    } else if (me.serviceAccount) throw new HttpError(403, noStorage, "storageQuotaExceeded");
+    const id = mime === DOC_MIME ? world.store.create(name).id : world.drive._addItem(name, mime).id;
+    const it = world.drive.items.get(id)!;
+    if (parent) it.parents = [parent];
+    // A shared drive's files belong to the drive; elsewhere to whoever made them.
+    it.owner = driveId ? "" : me.email;
+    rules.setMeta(id, { driveId, appProperties: { ...(body.appProperties as Record<string, string>) } });
+    return mask(fileJson(id));
+  };
+  const listFiles = () => {
+    const q = query.get("q") ?? "";
+    let keep: ReturnType<typeof driveQuery>;
+    try {
+      keep = driveQuery(q);
+    } catch (e) {
+      throw new HttpError(400, (e as Error).message);
+    }
+    const allDrives = bool(query, "supportsAllDrives") && bool(query, "includeItemsFromAllDrives");
+    const files = [...world.drive.items.values()]
+      .filter((it) => allDrives || !rules.meta(it.id).driveId)
+      .filter((it) => keep({ ...it, appProperties: rules.meta(it.id).appProperties }))
+      .map((it) => fileJson(it.id));
+    return mask({ files });
+  };
+  const permissionList = (it: ReturnType<typeof item>) => {
+    const driveId = rules.meta(it.id).driveId;
+    const members = driveId ? Object.entries(rules.drives.get(driveId)?.members ?? {}) : [];
+    return [
+      ...(it.owner ? [{ id: "owner", type: "user", role: "owner", emailAddress: it.owner }] : []),
+      ...members.map(([email, role]) => ({ id: `member-${email}`, type: "user", role, emailAddress: email })),
+      ...it.viewers.map((v) => ({ id: `perm-${v}`, type: "user", role: "reader", emailAddress: v })),
+    ];
+  };
+  let mask = (v: unknown) => v;
+  const handle = (method: string, path: string, q: URLSearchParams, body: Record<string, unknown>) => {
+    query = q;
     const fields = query.get("fields");
-    const mask = (v: unknown) => (fields ? applyMask(v, parseMask(fields)) : v);
+    mask = (v: unknown) => (fields ? applyMask(v, parseMask(fields)) : v);
     const route = (re: RegExp, verb?: string) => (verb && method !== verb ? null : re.exec(path));
     const getDoc = route(/^\/v1\/documents\/([^/:]+)$/, "GET");
     if (getDoc) {
@@ -69,31 +163,15 @@ export async function startServer(): Promise<Server> {
         throw new HttpError(400, text.replace(/^.*failed with error: /, ""));
       }
     }
-    if (path === "/drive/v3/files" && method === "POST") {
-      const mime = String(body.mimeType ?? "");
-      const name = String(body.name ?? "Untitled");
-      const parent = (body.parents as string[] | undefined)?.[0];
-      if (parent) item(parent);
-      const id = mime === DOC_MIME ? world.store.create(name).id : world.drive._addItem(name, mime).id;
-      if (parent) item(id).parents = [parent];
-      return mask(fileJson(id));
-    }
-    if (path === "/drive/v3/files" && method === "GET") {
-      // The one query the sink makes: name = '…' and mimeType = '…' and trashed = false
-      const q = query.get("q") ?? "";
-      const name = /name = '((?:[^'\\]|\\.)*)'/.exec(q)?.[1]?.replace(/\\(.)/g, "$1");
-      const mime = /mimeType = '([^']*)'/.exec(q)?.[1];
-      if (!name || !mime || !/trashed = false/.test(q)) throw new HttpError(400, `Unsupported q: ${q}`);
-      const files = [...world.drive.items.values()]
-        .filter((it) => it.name === name && it.mimeType === mime && !it.trashed)
-        .map((it) => fileJson(it.id));
-      return mask({ files });
-    }
+    if (path === "/drive/v3/files" && method === "POST") return createFile(body);
+    if (path === "/drive/v3/files" && method === "GET") return listFiles();
     const file = route(/^\/drive\/v3\/files\/([^/]+)$/);
     if (file) {
       const it = item(file[1]);
       if (method === "GET") return mask(fileJson(it.id));
       if (method === "PATCH") {
+        if (body.appProperties)
+          Object.assign(rules.meta(it.id).appProperties, body.appProperties as Record<string, string>);
         if (typeof body.name === "string") {
           it.name = body.name;
           const d = world.store.docs.get(it.id);
@@ -105,18 +183,24 @@ export async function startServer(): Promise<Server> {
     const perms = route(/^\/drive\/v3\/files\/([^/]+)\/permissions$/);
     if (perms) {
       const it = item(perms[1]);
-      if (method === "GET")
-        return mask({
-          permissions: [
-            { id: "owner", type: "user", role: "owner", emailAddress: it.owner },
-            ...it.viewers.map((v) => ({ id: `perm-${v}`, type: "user", role: "reader", emailAddress: v })),
-          ],
-        });
+      if (method === "GET") return mask({ permissions: permissionList(it) });
       if (method === "POST") {
         if (body.role !== "reader" || body.type !== "user" || typeof body.emailAddress !== "string")
           throw new HttpError(400, "role, type and emailAddress are required");
-        if (query.get("sendNotificationEmail") !== "false")
-          throw new HttpError(400, "expected no notification");
+        if (rules.forbidden.has(body.emailAddress.toLowerCase()))
+          throw new HttpError(
+            403,
+            'Bad Request. User message: "Sharing outside of the domain is not permitted."',
+            "shareOutNotPermitted",
+          );
+        const notify = query.get("sendNotificationEmail") !== "false";
+        if (!notify && needsNotification(rules, body.emailAddress))
+          throw new HttpError(
+            400,
+            `Bad Request. User message: "You are trying to invite ${body.emailAddress}. Since there is no Google account associated with this email address, you must check the 'Notify people' box to invite this recipient."`,
+            "invalidSharingRequest",
+          );
+        if (notify) rules.notified.push(body.emailAddress);
         world.drive._share(it, [body.emailAddress]);
         return mask({ id: `perm-${body.emailAddress}` });
       }
@@ -143,23 +227,29 @@ export async function startServer(): Promise<Server> {
         res.writeHead(status, { "content-type": "application/json; charset=UTF-8" });
         res.end(payload === undefined ? "" : JSON.stringify(payload));
       };
-      const fail = (status: number, message: string) =>
+      const fail = (status: number, message: string, reason = "x") =>
         send(status, {
           error: {
             code: status,
             message,
-            status: status === 404 ? "NOT_FOUND" : "INVALID_ARGUMENT",
-            errors: [{ message, reason: "x" }],
+            status: status === 404 ? "NOT_FOUND" : status === 403 ? "PERMISSION_DENIED" : "INVALID_ARGUMENT",
+            errors: [{ message, reason }],
           },
         });
       const failure = failures.shift();
       if (failure) return fail(failure, `Canned failure ${failure}`);
       if (!/^Bearer \S+/.test(req.headers.authorization ?? "")) return fail(401, "no credentials");
+      auth = req.headers.authorization;
       try {
         const raw = Buffer.concat(chunks).toString("utf8");
-        send(200, handle(method, u.pathname, u.searchParams, raw ? JSON.parse(raw) : {}));
+        const answer = handle(method, u.pathname, u.searchParams, raw ? JSON.parse(raw) : {});
+        if (lose > 0 && method === "POST" && u.pathname.endsWith(":batchUpdate")) {
+          lose--;
+          return fail(503, "The service is currently unavailable.");
+        }
+        send(200, answer);
       } catch (e) {
-        if (e instanceof HttpError) fail(e.status, e.message);
+        if (e instanceof HttpError) fail(e.status, e.message, e.reason);
         else send(500, { error: { code: 500, message: String(e), status: "INTERNAL" } });
       }
     });
@@ -171,14 +261,37 @@ export async function startServer(): Promise<Server> {
     get world() {
       return world;
     },
+    get drive() {
+      return rules;
+    },
+    addSharedDrive(name, members) {
+      const id = world.drive._addItem(name, "application/vnd.google-apps.folder").id;
+      const low = Object.fromEntries(Object.entries(members).map(([e, r]) => [e.toLowerCase(), r]));
+      rules.drives.set(id, { name, members: low });
+      rules.setMeta(id, { driveId: id, appProperties: {} });
+      world.drive.items.get(id)!.owner = "";
+      return id;
+    },
+    addFolder(name, parent) {
+      const id = world.drive._addItem(name, "application/vnd.google-apps.folder", parent).id;
+      const driveId = rules.meta(parent).driveId;
+      rules.setMeta(id, { driveId, appProperties: {} });
+      if (driveId) world.drive.items.get(id)!.owner = "";
+      return id;
+    },
     calls,
     failNext: (status, count = 1) => {
       for (let i = 0; i < count; i++) failures.push(status);
     },
+    loseNextReply: (count = 1) => {
+      lose += count;
+    },
     reset() {
       world = createDocumentFakes(createEnv({ activeUser: "robot@project.iam.example" }));
+      rules = driveRules();
       calls.length = 0;
       failures.length = 0;
+      lose = 0;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -10,14 +10,25 @@
  * and images answer 400 so a renderer that needs them extends this first).
  * Drive v3: files create (metadata or multipart upload), get, update, list with the
  * common `q` clauses, delete, permissions.create.
- * OAuth: POST /token hands out access tokens for a refresh token.
+ * OAuth: POST /token hands out access tokens for a refresh token, and for a service account's
+ * signed JWT (the JWT bearer grant, verified with the account's registered public key; see
+ * service-account-grant.ts), optionally as a Workspace user through domain-wide delegation.
  * Every request needs a Bearer token. failNext(status, count) answers the next requests
- * with Google's error shape. The fake computes no formulas: a formula's value is its text.
+ * with Google's error shape; loseNextReply() applies the next write and loses its answer.
+ * Limits: a request body over 2 MB and a spreadsheet over 10 M cells are refused (limits.ts).
+ * The fake computes no formulas: a formula's value is its text.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
 import type { CellValue } from "../../src/core/cells.js";
+import { checkCellLimit, checkRequestSize, type FakeLimits } from "./fake-google-limits.js";
+import {
+  type FakePrincipal,
+  type GrantRegistry,
+  jwtGrant,
+  type ServiceAccountSeed,
+} from "./service-account-grant.js";
 
 type CellData = sheets_v4.Schema$CellData;
 type GridRange = sheets_v4.Schema$GridRange;
@@ -34,6 +45,9 @@ export interface FakeSpreadsheet {
   properties: { title: string; locale: string; timeZone: string };
   sheets: FakeSheet[];
   nextProtectedRangeId: number;
+  /** Spreadsheet-level developer metadata (createDeveloperMetadata with location.spreadsheet). */
+  developerMetadata?: sheets_v4.Schema$DeveloperMetadata[];
+  lastMetadataId?: number;
 }
 
 export interface FakeDocument {
@@ -65,6 +79,8 @@ export interface FakeState {
   files: Map<string, FakeFile>;
   /** Access tokens handed out by /token. */
   tokens: string[];
+  /** Who each handed-out access token acts as. */
+  principals: Map<string, FakePrincipal>;
 }
 
 export interface FakeCall {
@@ -82,7 +98,20 @@ export interface FakeGoogle {
   /** Every HTTP request received, in order. */
   calls: FakeCall[];
   /** Answer the next `count` API requests (not /token) with this HTTP error. */
-  failNext(status: number, count?: number, reason?: string): void;
+  failNext(status: number, count?: number, reason?: string, only?: RegExp): void;
+  /**
+   * Apply the next `count` writes (POST …:batchUpdate) and lose their replies: the client
+   * sees a 503 ("503") or a connection reset ("reset"), as when a reply is lost on the way.
+   */
+  loseNextReply(how?: "503" | "reset", count?: number): void;
+  /** A service account whose signed JWTs /token accepts (public key in PEM). */
+  addServiceAccount(seed: ServiceAccountSeed): void;
+  /** Who the bearer token of a request acts as (undefined: a token this fake did not hand out). */
+  whoIs(authorization: string | undefined): FakePrincipal | undefined;
+  /** Refusal thresholds (bytes a request body, cells a spreadsheet); tests may lower them. */
+  limits: FakeLimits;
+  /** The largest request body received, in bytes. */
+  largestRequestBytes(): number;
   /** A spreadsheet with these sheets and values (Dates get a DATE number format, like typed dates). */
   seedSpreadsheet(id: string, sheets: Record<string, CellValue[][]>, title?: string): FakeSpreadsheet;
   /** A sheet's raw cells, for assertions. */
@@ -291,6 +320,8 @@ type Reply = sheets_v4.Schema$Response;
 function applySheetRequest(book: FakeSpreadsheet, req: sheets_v4.Schema$Request): Reply {
   const kinds = Object.keys(req);
   if (kinds.length !== 1) throw new HttpError(400, "Each request must set exactly one kind");
+  const meta = developerMetadataRequest(book, req);
+  if (meta) return meta;
   if (req.addSheet) {
     const p = clone(req.addSheet.properties ?? {});
     if (!p.title) throw new HttpError(400, "addSheet needs a title");
@@ -470,6 +501,45 @@ function applySheetRequest(book: FakeSpreadsheet, req: sheets_v4.Schema$Request)
   throw new HttpError(400, `Unsupported request kind in the fake: ${kinds[0]}`);
 }
 
+/**
+ * Spreadsheet-level developer metadata only (the location the CLI's write marker uses).
+ * Google: "CreateDeveloperMetadataRequest … DeveloperMetadataLocation.spreadsheet: True when
+ * metadata is associated with an entire spreadsheet"; DeleteDeveloperMetadataRequest deletes
+ * the entries its dataFilter matches.
+ */
+function developerMetadataRequest(book: FakeSpreadsheet, req: sheets_v4.Schema$Request): Reply | undefined {
+  if (req.createDeveloperMetadata) {
+    const m = clone(req.createDeveloperMetadata.developerMetadata ?? {});
+    if (!m.metadataKey) throw new HttpError(400, "developerMetadata.metadataKey is required");
+    if (!m.location?.spreadsheet) throw new HttpError(400, "The fake keeps spreadsheet-level metadata only");
+    if (!m.visibility) throw new HttpError(400, "developerMetadata.visibility is required");
+    book.developerMetadata ??= [];
+    const list = book.developerMetadata;
+    // IDs are never reused, as Google's are unique per spreadsheet.
+    book.lastMetadataId = Math.max(book.lastMetadataId ?? 0, ...list.map((x) => x.metadataId ?? 0));
+    m.metadataId ??= ++book.lastMetadataId;
+    if (list.some((x) => x.metadataId === m.metadataId))
+      throw new HttpError(400, `Developer metadata with id ${m.metadataId} already exists`);
+    m.location = { locationType: "SPREADSHEET", spreadsheet: true };
+    list.push(m);
+    return { createDeveloperMetadata: { developerMetadata: clone(m) } };
+  }
+  if (req.deleteDeveloperMetadata) {
+    const lookup = req.deleteDeveloperMetadata.dataFilter?.developerMetadataLookup;
+    if (!lookup) throw new HttpError(400, "deleteDeveloperMetadata needs a developerMetadataLookup");
+    const hit = (x: sheets_v4.Schema$DeveloperMetadata) =>
+      (lookup.metadataKey == null || x.metadataKey === lookup.metadataKey) &&
+      (lookup.metadataId == null || x.metadataId === lookup.metadataId);
+    const gone = (book.developerMetadata ?? []).filter(hit);
+    // Strict where Google's reference is silent: a delete by an ID that matches nothing fails.
+    if (lookup.metadataId != null && gone.length === 0)
+      throw new HttpError(400, `No developer metadata with id ${lookup.metadataId}`);
+    book.developerMetadata = (book.developerMetadata ?? []).filter((x) => !hit(x));
+    return { deleteDeveloperMetadata: { deletedDeveloperMetadata: gone } };
+  }
+  return undefined;
+}
+
 function gridData(sheet: FakeSheet): sheets_v4.Schema$GridData[] {
   let height = sheet.rows.length;
   while (height > 0 && !(sheet.rows[height - 1] ?? []).some(hasData)) height--;
@@ -487,6 +557,7 @@ function spreadsheetJson(book: FakeSpreadsheet, withData: boolean): sheets_v4.Sc
   return {
     spreadsheetId: book.spreadsheetId,
     properties: clone(book.properties),
+    ...(book.developerMetadata?.length ? { developerMetadata: clone(book.developerMetadata) } : {}),
     sheets: book.sheets.map((s) => ({
       properties: clone(s.properties),
       ...(s.protectedRanges.length ? { protectedRanges: clone(s.protectedRanges) } : {}),
@@ -619,11 +690,14 @@ function applyDocRequest(d: FakeDocument, req: Record<string, unknown>): unknown
 
 // ---------- Drive ----------
 
-function driveQuery(q: string): (f: FakeFile) => boolean {
-  const tests: ((f: FakeFile) => boolean)[] = [];
+/** What a Drive `q` can test (the Docs server's items have these too). */
+export type Queryable = Pick<FakeFile, "name" | "mimeType" | "parents" | "trashed" | "appProperties">;
+
+export function driveQuery(q: string): (f: Queryable) => boolean {
+  const tests: ((f: Queryable) => boolean)[] = [];
   const str = String.raw`'((?:[^'\\]|\\.)*)'`;
   const unq = (s: string) => s.replace(/\\(.)/g, "$1");
-  const clauses: [RegExp, (m: RegExpExecArray) => (f: FakeFile) => boolean][] = [
+  const clauses: [RegExp, (m: RegExpExecArray) => (f: Queryable) => boolean][] = [
     [new RegExp(`^name\\s*(=|!=|contains)\\s*${str}`), (m) => (f) => cmp(f.name, m[1], unq(m[2]))],
     [new RegExp(`^mimeType\\s*(=|!=|contains)\\s*${str}`), (m) => (f) => cmp(f.mimeType, m[1], unq(m[2]))],
     [new RegExp(`^${str}\\s+in\\s+parents`), (m) => (f) => f.parents.includes(unq(m[1]))],
@@ -682,9 +756,24 @@ function multipart(body: Buffer, contentType: string): { meta: Record<string, un
 // ---------- server ----------
 
 export async function startFakeGoogle(): Promise<FakeGoogle> {
-  const state: FakeState = { spreadsheets: new Map(), documents: new Map(), files: new Map(), tokens: [] };
+  const state: FakeState = {
+    spreadsheets: new Map(),
+    documents: new Map(),
+    files: new Map(),
+    tokens: [],
+    principals: new Map(),
+  };
   const calls: FakeCall[] = [];
-  const failures: { status: number; reason?: string }[] = [];
+  /** Canned failures; one with `only` waits for a request whose "METHOD path" matches. */
+  const failures: { status: number; reason?: string; only?: RegExp }[] = [];
+  const nextFailure = (line: string) => {
+    const i = failures.findIndex((f) => !f.only || f.only.test(line));
+    return i < 0 ? undefined : failures.splice(i, 1)[0];
+  };
+  const lost: ("503" | "reset")[] = [];
+  const limits: FakeLimits = { requestBytes: 2 * 1024 * 1024, cells: 10_000_000 };
+  let largest = 0;
+  const grants: GrantRegistry = { accounts: new Map() };
   let serial = 0;
   const nextId = (prefix: string) => `${prefix}-${++serial}`;
 
@@ -737,7 +826,10 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
         []) as sheets_v4.Schema$Request[];
       const replies = requests.map((req, i) => {
         try {
-          return applySheetRequest(work, req);
+          const reply = applySheetRequest(work, req);
+          const over = checkCellLimit(work.sheets, limits.cells);
+          if (over) throw new HttpError(400, over);
+          return reply;
         } catch (e) {
           if (e instanceof HttpError) throw new HttpError(e.status, `Invalid requests[${i}]: ${e.message}`);
           throw e;
@@ -906,19 +998,33 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
         });
       if (u.pathname === "/token" && method === "POST") {
         const f = body as Record<string, string> | undefined;
-        if (f?.grant_type !== "refresh_token" || !f.refresh_token)
-          return send(400, { error: "invalid_grant", error_description: "Bad Request" });
+        let who: FakePrincipal;
+        if (f?.grant_type === "urn:ietf:params:oauth:grant-type:jwt-bearer") {
+          const g = jwtGrant(grants, f.assertion ?? "");
+          if ("error" in g) return send(g.status, { error: g.error, error_description: g.description });
+          who = g;
+        } else if (f?.grant_type === "refresh_token" && f.refresh_token)
+          who = { email: "teacher@school.example", serviceAccount: false, scopes: [] };
+        else return send(400, { error: "invalid_grant", error_description: "Bad Request" });
         const token = nextId("access");
         state.tokens.push(token);
+        state.principals.set(token, who);
         return send(200, { access_token: token, expires_in: 3599, token_type: "Bearer" });
       }
-      const failure = failures.shift();
+      largest = Math.max(largest, raw.length);
+      const tooBig = checkRequestSize(raw.length, limits.requestBytes);
+      if (tooBig) return fail(new HttpError(400, tooBig, "badRequest"));
+      const failure = nextFailure(`${method} ${u.pathname}`);
       if (failure)
         return fail(new HttpError(failure.status, `Canned failure ${failure.status}`, failure.reason));
       if (!/^Bearer \S+/.test(req.headers.authorization ?? ""))
         return fail(new HttpError(401, "Request is missing required authentication credential."));
       try {
-        send(200, handle(method, u.pathname, u.searchParams, body ?? {}, raw, ct));
+        const answer = handle(method, u.pathname, u.searchParams, body ?? {}, raw, ct);
+        const lose = method === "POST" && u.pathname.endsWith(":batchUpdate") ? lost.shift() : undefined;
+        if (lose === "reset") return req.socket.destroy();
+        if (lose === "503") return fail(new HttpError(503, "The service is currently unavailable."));
+        send(200, answer);
       } catch (e) {
         if (e instanceof HttpError) fail(e);
         else send(500, { error: { code: 500, message: String(e), status: "INTERNAL" } });
@@ -932,9 +1038,21 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
     url: `http://127.0.0.1:${port}/`,
     state,
     calls,
-    failNext(status, count = 1, reason) {
-      for (let i = 0; i < count; i++) failures.push({ status, reason });
+    failNext(status, count = 1, reason, only) {
+      for (let i = 0; i < count; i++) failures.push({ status, reason, only });
     },
+    loseNextReply(how = "503", count = 1) {
+      for (let i = 0; i < count; i++) lost.push(how);
+    },
+    addServiceAccount(seed) {
+      grants.accounts.set(seed.email, seed);
+    },
+    whoIs(authorization) {
+      const token = /^Bearer (\S+)/.exec(authorization ?? "")?.[1];
+      return token ? state.principals.get(token) : undefined;
+    },
+    limits,
+    largestRequestBytes: () => largest,
     seedSpreadsheet(id, sheets, title = id) {
       const b = newSpreadsheet(id, title);
       Object.entries(sheets).forEach(([name, values], index) => {

@@ -43,6 +43,13 @@ const GLOBAL: Record<string, OptionSpec> = {
       "service-account key (JSON) for --spreadsheet",
     ),
   },
+  impersonate: {
+    type: "string",
+    help: msg(
+      "с --credentials: действовать от имени пользователя Workspace EMAIL (делегирование на уровне домена)",
+      "with --credentials: act as the Workspace user EMAIL (domain-wide delegation)",
+    ),
+  },
 };
 
 export function envLang(env: NodeJS.ProcessEnv): Lang {

@@ -19,7 +19,7 @@ export interface OpenWorkbook {
   dir: string;
   kind: "xlsx" | "google";
   /** For a Google Sheet: the credentials and endpoint, to reach Docs and Drive too. */
-  google?: { auth: import("../google/auth.js").GoogleAuthClient; rootUrl?: string };
+  google?: { auth: import("../google/auth.js").GoogleAuthClient; rootUrl?: string; spreadsheetId: string };
 }
 
 export function fileArg(ctx: Ctx, usage: string): string {
@@ -38,13 +38,16 @@ export function fileArg(ctx: Ctx, usage: string): string {
 /** Open a Google Sheet by ID with the credentials of the environment (see README). */
 export async function openSpreadsheet(ctx: Ctx, id: string): Promise<OpenWorkbook> {
   // Loaded only when asked for: googleapis costs a quarter of a second to import.
-  const { googleAuth, SCOPES } = await import("../google/auth.js");
+  const { googleAuth, SCOPES, tokenUrlFor } = await import("../google/auth.js");
   const { SheetsApiWorkbook } = await import("../google/sheets-api-workbook.js");
   const env = ctx.env ?? {};
+  const impersonate = ctx.options.impersonate;
   const auth = await googleAuth({
     keyFile: typeof ctx.options.credentials === "string" ? ctx.options.credentials : undefined,
     env,
     scopes: [...SCOPES],
+    subject: typeof impersonate === "string" && impersonate.trim() ? impersonate.trim() : undefined,
+    tokenUrl: tokenUrlFor(env.COORDINATOR_GOOGLE_ROOT_URL),
   });
   const sheets = await SheetsApiWorkbook.open(id, { auth, rootUrl: env.COORDINATOR_GOOGLE_ROOT_URL });
   const rootUrl = env.COORDINATOR_GOOGLE_ROOT_URL;
@@ -54,7 +57,7 @@ export async function openSpreadsheet(ctx: Ctx, id: string): Promise<OpenWorkboo
     label: sheets.url,
     dir: process.cwd(),
     kind: "google",
-    google: { auth, rootUrl },
+    google: { auth, rootUrl, spreadsheetId: id },
   };
 }
 

@@ -27,7 +27,17 @@ export interface GoogleAuthOptions {
   tokenFile?: string;
   env: NodeJS.ProcessEnv;
   scopes: readonly string[];
+  /**
+   * --impersonate: a service account acts as this Workspace user (domain-wide delegation), so
+   * the files it makes belong to the user and count against the user's storage.
+   */
+  subject?: string;
+  /** The OAuth token endpoint (tests: the fake's, on loopback); default Google's. */
+  tokenUrl?: string;
 }
+
+/** Where google-auth-library (gtoken, OAuth2Client) sends every token request. */
+export const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
 
 const HOW: { ru: string; en: string } = {
   ru:
@@ -74,7 +84,24 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v : undefined);
 
-async function serviceAccount(path: string, scopes: readonly string[]): Promise<Auth.GoogleAuth> {
+/** How the client identifies itself: a service account as itself, as a user, or a user's token. */
+const kinds = new WeakMap<object, "service-account" | "delegated" | "user">();
+
+/**
+ * Send the client's token requests to `tokenUrl` instead of Google's endpoint (which the
+ * library hard-codes): only tests point it elsewhere, at the fake's loopback /token.
+ */
+function redirectTokenRequests(client: Auth.OAuth2Client, tokenUrl: string | undefined): void {
+  if (!tokenUrl || tokenUrl === GOOGLE_TOKEN_URL) return;
+  client.transporter.interceptors.request.add({
+    resolved: async (config) => {
+      if (String(config.url) === GOOGLE_TOKEN_URL) config.url = new URL(tokenUrl);
+      return config;
+    },
+  });
+}
+
+async function serviceAccount(path: string, opts: GoogleAuthOptions): Promise<GoogleAuthClient> {
   const what = { ru: "файл ключа", en: "key file" };
   const key = await readJson(path, what);
   // GoogleAuth also takes gcloud's "authorized_user" files; a service account needs its key.
@@ -87,13 +114,37 @@ async function serviceAccount(path: string, scopes: readonly string[]): Promise<
       `В файле ключа ${path} нет client_email и private_key сервисного аккаунта`,
       `Key file ${path} lacks a service account's client_email and private_key`,
     );
-  const client = new googleAuthLib.GoogleAuth({ keyFile: path, scopes: [...scopes] });
-  const email = str(key.client_email);
-  if (email) emails.set(client, email);
+  if (key.type === "authorized_user") {
+    if (opts.subject) throw impersonationNeedsKey();
+    const client = new googleAuthLib.GoogleAuth({ keyFile: path, scopes: [...opts.scopes] });
+    return client;
+  }
+  const email = str(key.client_email)!;
+  // A JWT client (not GoogleAuth): it takes the subject for delegation and its transporter
+  // can be pointed at a test token endpoint.
+  const client = new googleAuthLib.JWT({
+    email,
+    key: str(key.private_key),
+    keyId: str(key.private_key_id),
+    scopes: [...opts.scopes],
+    subject: opts.subject,
+  });
+  redirectTokenRequests(client, opts.tokenUrl);
+  emails.set(client, opts.subject ?? email);
+  kinds.set(client, opts.subject ? "delegated" : "service-account");
   return client;
 }
 
-async function userToken(path: string, scopes: readonly string[]): Promise<Auth.OAuth2Client> {
+function impersonationNeedsKey(): UserError {
+  return new UserError("no-credentials", {
+    ru: "--impersonate работает только с ключом сервисного аккаунта (--credentials key.json или GOOGLE_APPLICATION_CREDENTIALS), которому администратор домена разрешил делегирование",
+    en: "--impersonate works only with a service-account key (--credentials key.json or GOOGLE_APPLICATION_CREDENTIALS) granted domain-wide delegation by the domain's admin",
+  });
+}
+
+async function userToken(path: string, opts: GoogleAuthOptions): Promise<Auth.OAuth2Client> {
+  if (opts.subject) throw impersonationNeedsKey();
+  const scopes = opts.scopes;
   const what = { ru: "файл токена OAuth", en: "OAuth token file" };
   const t = await readJson(path, what);
   const clientId = str(t.client_id);
@@ -113,6 +164,8 @@ async function userToken(path: string, scopes: readonly string[]): Promise<Auth.
       `The token in ${path} was granted without ${missing.join(", ")}; sign in again`,
     );
   const client = new googleAuthLib.OAuth2(clientId, clientSecret);
+  redirectTokenRequests(client, opts.tokenUrl);
+  kinds.set(client, "user");
   client.setCredentials({
     refresh_token: refreshToken,
     access_token: str(t.access_token),
@@ -126,12 +179,12 @@ async function userToken(path: string, scopes: readonly string[]): Promise<Auth.
  * GOOGLE_APPLICATION_CREDENTIALS, COORDINATOR_OAUTH_TOKEN; none -> UserError("no-credentials").
  */
 export async function googleAuth(opts: GoogleAuthOptions): Promise<GoogleAuthClient> {
-  if (opts.keyFile) return serviceAccount(opts.keyFile, opts.scopes);
-  if (opts.tokenFile) return userToken(opts.tokenFile, opts.scopes);
+  if (opts.keyFile) return serviceAccount(opts.keyFile, opts);
+  if (opts.tokenFile) return userToken(opts.tokenFile, opts);
   const keyFile = str(opts.env.GOOGLE_APPLICATION_CREDENTIALS);
-  if (keyFile) return serviceAccount(keyFile, opts.scopes);
+  if (keyFile) return serviceAccount(keyFile, opts);
   const tokenFile = str(opts.env.COORDINATOR_OAUTH_TOKEN);
-  if (tokenFile) return userToken(tokenFile, opts.scopes);
+  if (tokenFile) return userToken(tokenFile, opts);
   throw noCredentials("Нет учётных данных Google", "No Google credentials");
 }
 
@@ -139,4 +192,18 @@ export async function googleAuth(opts: GoogleAuthOptions): Promise<GoogleAuthCli
 export function accountEmail(client: GoogleAuthClient): string | undefined {
   const email = emails.get(client) ?? (client as { email?: unknown }).email;
   return typeof email === "string" ? email : undefined;
+}
+
+/**
+ * "service-account": a service account acting as itself, which owns no Drive storage, so the
+ * report Doc must go to a shared drive; "delegated": one acting as a user (--impersonate);
+ * "user": a user's OAuth token. Undefined for gcloud's authorized_user files (a user too).
+ */
+export function accountKind(client: GoogleAuthClient): "service-account" | "delegated" | "user" | undefined {
+  return kinds.get(client);
+}
+
+/** The test token endpoint beside a root URL given for the APIs (COORDINATOR_GOOGLE_ROOT_URL). */
+export function tokenUrlFor(rootUrl: string | undefined): string | undefined {
+  return rootUrl ? `${rootUrl.replace(/\/+$/, "")}/token` : undefined;
 }

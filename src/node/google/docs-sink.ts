@@ -12,7 +12,13 @@
  * a chart of minors' data is not to be published anywhere for that, so here a chart becomes a
  * small table of its values under its title, followed by its summary as in the other renderers.
  * Folders: with the drive.file scope, files.list sees only what the program created, so the
- * folder named in the settings is found by name (and made when missing).
+ * folder named in the settings is found by name (and made when missing). A folder given by ID
+ * («Папка отчётов (ID)») is used as it is: that is how a service account, which owns no Drive
+ * storage, writes into a shared drive. Every Drive call says supportsAllDrives (Drive answers
+ * 404 for a shared drive's files otherwise).
+ * No orphans: a new Doc carries appProperties naming its spreadsheet and month, and prepare()
+ * looks for such a Doc before making one, so a run whose Sheets write failed (the Doc's ID
+ * never saved) finds its Doc on the next run.
  */
 import type { docs_v1 } from "googleapis/build/src/apis/docs/index.js";
 import { docs } from "googleapis/build/src/apis/docs/index.js";
@@ -22,8 +28,19 @@ import { bodyEnd, CLEAR_FIELDS, clearRequests, docsRequests } from "../../core/r
 import type { Block, ChartBlock } from "../../core/report/model.js";
 import type { DocumentSink } from "../../ports.js";
 import { UserError } from "../errors.js";
-import { accountEmail, type GoogleAuthClient } from "./auth.js";
+import { accountEmail, accountKind, type GoogleAuthClient } from "./auth.js";
+import { rewriteDoc } from "./doc-rewrite.js";
 import { callGoogle, type GoogleTarget, type RetryOptions } from "./errors.js";
+import {
+  DOC_APP_MONTH,
+  DOC_APP_SPREADSHEET,
+  docLookupQuery,
+  driveLiteral,
+  folderIdOf,
+} from "./report-doc-lookup.js";
+import { grantReader, type ShareOutcome } from "./sharing.js";
+
+export type { ShareOutcome } from "./sharing.js";
 
 export const DOC_MIME = "application/vnd.google-apps.document";
 export const FOLDER_MIME = "application/vnd.google-apps.folder";
@@ -37,6 +54,17 @@ export interface GoogleDocsSinkOptions {
   timeoutMs?: number;
   /** Number format of the charts' value tables (default ru: decimal comma). */
   lang?: "ru" | "en";
+}
+
+/** Where the Doc goes and what it is for (both optional: without them, as before). */
+export interface DocPlacement {
+  /** Folder by name in the account's My Drive (made when missing). */
+  folder?: string;
+  /** Folder by ID or link; wins over the name. */
+  folderId?: string;
+  /** The spreadsheet and month the Doc reports on: remembered on the Doc itself. */
+  spreadsheetId?: string;
+  month?: string;
 }
 
 interface Prepared {
@@ -54,8 +82,7 @@ interface Pending {
 
 export const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
 
-/** A Drive query string literal. */
-const quote = (s: string) => `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+const quote = driveLiteral;
 
 /** A chart as the rows of its values (the Docs API cannot take the image), then its summary. */
 export function chartAsTable(b: ChartBlock, lang: "ru" | "en" = "ru"): Block[] {
@@ -97,7 +124,13 @@ export class GoogleDocsSink implements DocumentSink {
   }
 
   private target(kind: GoogleTarget["kind"], id: string, op: GoogleTarget["op"]): GoogleTarget {
-    return { kind, id, op, account: async () => accountEmail(this.opts.auth) };
+    return {
+      kind,
+      id,
+      op,
+      account: async () => accountEmail(this.opts.auth),
+      serviceAccount: accountKind(this.opts.auth) === "service-account",
+    };
   }
 
   private call<T>(fn: () => Promise<T>, kind: GoogleTarget["kind"], id: string, op: GoogleTarget["op"]) {
@@ -108,7 +141,12 @@ export class GoogleDocsSink implements DocumentSink {
   private async liveDoc(id: string): Promise<drive_v3.Schema$File | null> {
     try {
       const res = await this.call(
-        () => this.driveApi.files.get({ fileId: id, fields: "id,name,mimeType,trashed" }),
+        () =>
+          this.driveApi.files.get({
+            fileId: id,
+            fields: "id,name,mimeType,trashed",
+            supportsAllDrives: true,
+          }),
         "document",
         id,
         "read",
@@ -140,44 +178,87 @@ export class GoogleDocsSink implements DocumentSink {
     return made.data.id!;
   }
 
-  /** The asynchronous half of open(): call it before the job runs, with what the job will ask. */
+  /** The Doc an earlier run made for this spreadsheet and month (found by its appProperties). */
+  private async madeBefore(spreadsheetId: string, month: string): Promise<drive_v3.Schema$File | null> {
+    const res = await this.call(
+      () =>
+        this.driveApi.files.list({
+          q: docLookupQuery(spreadsheetId, month),
+          fields: "files(id,name)",
+          pageSize: 1,
+          supportsAllDrives: true,
+          includeItemsFromAllDrives: true,
+          corpora: "allDrives",
+        }),
+      "file",
+      `${spreadsheetId} ${month}`,
+      "read",
+    );
+    return res.data.files?.[0] ?? null;
+  }
+
+  private async rename(file: drive_v3.Schema$File, title: string): Promise<void> {
+    if (file.name === title) return;
+    await this.call(
+      () =>
+        this.driveApi.files.update({
+          fileId: file.id!,
+          requestBody: { name: title },
+          fields: "id",
+          supportsAllDrives: true,
+        }),
+      "document",
+      file.id!,
+      "write",
+    );
+  }
+
+  /**
+   * The asynchronous half of open(): call it before the job runs, with what the job will ask.
+   * `where` is a folder name (as before) or a placement; the Doc found is, in order: the
+   * remembered one, the one made earlier for this spreadsheet and month, a new one.
+   */
   async prepare(
     existingId: string | null,
     title: string,
-    folder: string,
+    where: string | DocPlacement,
   ): Promise<{ id: string; url: string }> {
+    const place = typeof where === "string" ? { folder: where } : where;
     const done = (id: string) => {
       this.prepared.push({ requested: existingId, id, url: docUrl(id) });
       return { id, url: docUrl(id) };
     };
-    if (existingId) {
-      const file = await this.liveDoc(existingId);
-      if (file) {
-        if (file.name !== title)
-          await this.call(
-            () =>
-              this.driveApi.files.update({ fileId: existingId, requestBody: { name: title }, fields: "id" }),
-            "document",
-            existingId,
-            "write",
-          );
-        return done(existingId);
-      }
+    const file =
+      (existingId ? await this.liveDoc(existingId) : null) ??
+      (place.spreadsheetId && place.month ? await this.madeBefore(place.spreadsheetId, place.month) : null);
+    if (file?.id) {
+      await this.rename(file, title);
+      return done(file.id);
     }
-    const name = folder.trim();
-    const parents = name ? [await this.folderId(name)] : undefined;
+    return done(await this.create(title, place));
+  }
+
+  private async create(title: string, place: DocPlacement): Promise<string> {
+    const byId = folderIdOf(place.folderId ?? "");
+    const name = (place.folder ?? "").trim();
+    const parents = byId ? [byId] : name ? [await this.folderId(name)] : undefined;
+    const appProperties =
+      place.spreadsheetId && place.month
+        ? { [DOC_APP_SPREADSHEET]: place.spreadsheetId, [DOC_APP_MONTH]: place.month }
+        : undefined;
     // A Doc made through Drive lands in its folder at once (no move afterwards).
     const made = await this.call(
       () =>
         this.driveApi.files.create({
-          requestBody: { name: title, mimeType: DOC_MIME, parents },
+          requestBody: { name: title, mimeType: DOC_MIME, parents, appProperties },
           fields: "id",
+          supportsAllDrives: true,
         }),
       "document",
       title,
       "write",
     );
-    return done(made.data.id!);
+    return made.data.id!;
   }
 
   open(existingId: string | null, _title: string, _folder: string): { id: string; url: string } {
@@ -212,43 +293,70 @@ export class GoogleDocsSink implements DocumentSink {
   }
 
   /** Send what was queued: per Doc one get and one batchUpdate, then the sharing. */
-  async flush(): Promise<void> {
+  async flush(): Promise<ShareOutcome[]> {
+    await this.flushContent();
+    return this.flushSharing();
+  }
+
+  /** The Docs' content only (the CLI writes the sheet next, and shares last). */
+  async flushContent(): Promise<void> {
     for (const [id, q] of this.pending) {
       if (q.clear || q.blocks.length) await this.write(id, q);
-      if (q.readers) await this.applySharing(id, q.readers);
-      this.pending.delete(id);
+      q.clear = false;
+      q.blocks = [];
     }
   }
 
+  /** The sharing queued, one outcome per address: a refused address does not stop the others. */
+  async flushSharing(): Promise<ShareOutcome[]> {
+    const out: ShareOutcome[] = [];
+    for (const [id, q] of this.pending) {
+      if (q.readers) out.push(...(await this.applySharing(id, q.readers)));
+      this.pending.delete(id);
+    }
+    return out;
+  }
+
   private async write(id: string, q: Pending): Promise<void> {
-    const res = await this.call(
-      () => this.docsApi.documents.get({ documentId: id, fields: CLEAR_FIELDS }),
-      "document",
-      id,
-      "read",
-    );
-    const requests: docs_v1.Schema$Request[] = q.clear ? clearRequests(res.data.body) : [];
-    const start = q.clear ? 1 : bodyEnd(res.data.body) - 1;
     const blocks = q.blocks.flatMap((b) => (b.kind === "chart" ? chartAsTable(b, this.opts.lang) : [b]));
-    requests.push(...docsRequests(blocks, start).requests);
-    if (requests.length === 0) return;
-    await this.call(
-      () => this.docsApi.documents.batchUpdate({ documentId: id, requestBody: { requests } }),
-      "document",
-      id,
-      "write",
-    );
+    const read = async () =>
+      (
+        await this.call(
+          () => this.docsApi.documents.get({ documentId: id, fields: CLEAR_FIELDS }),
+          "document",
+          id,
+          "read",
+        )
+      ).data.body;
+    const requests = (body: docs_v1.Schema$Body | undefined) => {
+      const list: docs_v1.Schema$Request[] = q.clear ? clearRequests(body) : [];
+      const start = q.clear ? 1 : bodyEnd(body) - 1;
+      list.push(...docsRequests(blocks, start).requests);
+      return list;
+    };
+    const send = (list: docs_v1.Schema$Request[]) =>
+      this.docsApi.documents.batchUpdate({ documentId: id, requestBody: { requests: list } });
+    // A whole-body replacement is prepared anew and resent after a failure (doc-rewrite.ts).
+    if (q.clear)
+      return rewriteDoc({ read, requests, send }, this.target("document", id, "write"), this.opts.retry);
+    const list = requests(await read());
+    if (list.length) await this.call(() => send(list), "document", id, "write");
   }
 
   /** Readers (role reader) become exactly `readers`; owners and editors are left alone. */
-  private async applySharing(id: string, readers: readonly string[]): Promise<void> {
+  private async applySharing(id: string, readers: readonly string[]): Promise<ShareOutcome[]> {
     const want = new Map<string, string>();
     for (const r of readers) {
       const email = r.trim();
       if (email) want.set(email.toLowerCase(), email);
     }
     const res = await this.call(
-      () => this.driveApi.permissions.list({ fileId: id, fields: "permissions(id,type,role,emailAddress)" }),
+      () =>
+        this.driveApi.permissions.list({
+          fileId: id,
+          fields: "permissions(id,type,role,emailAddress)",
+          supportsAllDrives: true,
+        }),
       "document",
       id,
       "read",
@@ -259,26 +367,19 @@ export class GoogleDocsSink implements DocumentSink {
       const email = (p.emailAddress ?? "").toLowerCase();
       if (p.type === "user" && p.role === "reader" && email && !want.has(email) && p.id)
         await this.call(
-          () => this.driveApi.permissions.delete({ fileId: id, permissionId: p.id! }),
+          () =>
+            this.driveApi.permissions.delete({ fileId: id, permissionId: p.id!, supportsAllDrives: true }),
           "document",
           id,
           "write",
         );
     }
+    const out: ShareOutcome[] = [];
     for (const [key, email] of want) {
-      if (known.has(key)) continue;
-      await this.call(
-        () =>
-          this.driveApi.permissions.create({
-            fileId: id,
-            sendNotificationEmail: false,
-            requestBody: { type: "user", role: "reader", emailAddress: email },
-            fields: "id",
-          }),
-        "document",
-        id,
-        "write",
-      );
+      if (known.has(key)) out.push({ email, status: "shared" });
+      else
+        out.push(await grantReader(this.driveApi, id, email, (fn) => this.call(fn, "document", id, "write")));
     }
+    return out;
   }
 }

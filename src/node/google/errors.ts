@@ -12,6 +12,8 @@ export interface GoogleTarget {
   op: "read" | "write";
   /** Email to share with, looked up only when access is denied (a service account's client_email). */
   account?: () => Promise<string | undefined>;
+  /** A service account acting as itself (owns no Drive storage); false or absent: a person. */
+  serviceAccount?: boolean;
 }
 
 export interface RetryOptions {
@@ -24,13 +26,16 @@ export interface RetryOptions {
 }
 
 /** A Retry-After longer than this is not waited for: the user is told to come back later. */
-const MAX_WAIT_MS = 60_000;
+export const MAX_WAIT_MS = 60_000;
+/** The CLI's scopes, for the delegation message (auth.ts SCOPES; kept here to avoid a cycle). */
+const SCOPE_LIST =
+  "https://www.googleapis.com/auth/spreadsheets, https://www.googleapis.com/auth/documents, https://www.googleapis.com/auth/drive.file";
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "EPIPE"]);
 /** Network failures worth another try; a refused connection or an unknown host will not heal in seconds. */
 const TRANSIENT_CODES = new Set(["ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "EPIPE"]);
 const RATE_REASONS = new Set(["rateLimitExceeded", "userRateLimitExceeded", "RATE_LIMIT_EXCEEDED"]);
 
-interface Failure {
+export interface Failure {
   status?: number;
   code?: string;
   reasons: string[];
@@ -39,7 +44,7 @@ interface Failure {
 }
 
 /** Duck-typed GaxiosError (gaxios is not our direct dependency): status, code, response body. */
-function failure(e: unknown): Failure | undefined {
+export function failure(e: unknown): Failure | undefined {
   if (!(e instanceof Error)) return undefined;
   const x = e as Error & {
     status?: number;
@@ -91,7 +96,7 @@ function retryAfter(headers: unknown): number | undefined {
   return raw && Number.isFinite(s) && s >= 0 ? s * 1000 : undefined;
 }
 
-function retryable(f: Failure): boolean {
+export function retryable(f: Failure): boolean {
   if (f.status === 429 || (f.status !== undefined && f.status >= 500)) return true;
   if (f.status === 403 && f.reasons.some((r) => RATE_REASONS.has(r))) return true;
   return f.status === undefined && f.code !== undefined && TRANSIENT_CODES.has(f.code);
@@ -125,6 +130,15 @@ export async function toUserError(e: unknown, target: GoogleTarget): Promise<unk
   if (!f) return e;
   const name = NAMES[target.kind];
   const id = target.id;
+  // Google's token endpoint answers unauthorized_client to a JWT whose sub (--impersonate)
+  // the domain's admin did not allow the account to act as, for these scopes.
+  if (f.reasons.includes("unauthorized_client")) {
+    const who = await target.account?.().catch(() => undefined);
+    return new UserError("no-credentials", {
+      ru: `Сервисному аккаунту не разрешено действовать от имени ${who ?? "этого пользователя"} (--impersonate): администратор Google Workspace должен включить делегирование на уровне домена для client ID аккаунта с областями ${SCOPE_LIST} (Консоль администратора → Безопасность → Доступ к API → Делегирование); либо запускайте без --impersonate с «Папкой отчётов (ID)» на общем диске`,
+      en: `The service account may not act as ${who ?? "this user"} (--impersonate): a Google Workspace admin must grant domain-wide delegation to the account's client ID for the scopes ${SCOPE_LIST} (Admin console → Security → API controls → Domain-wide delegation); or run without --impersonate with "Report folder (ID)" on a shared drive`,
+    });
+  }
   const authFailed =
     f.status === 401 ||
     f.reasons.some((r) => r === "invalid_grant" || r === "invalid_client" || r === "unauthorized_client");
@@ -143,6 +157,19 @@ export async function toUserError(e: unknown, target: GoogleTarget): Promise<unk
       ru: `API Google не включён в проекте Google Cloud этих учётных данных: включите Google Sheets API, Google Docs API и Google Drive API (APIs & Services → Enable APIs) и повторите. ${detail(f)}`,
       en: `The Google API is not enabled in the credentials' Google Cloud project: enable the Google Sheets, Docs and Drive APIs (APIs & Services → Enable APIs) and retry. ${detail(f)}`,
     });
+  if (f.status === 403 && f.reasons.some((r) => r === "shareOutNotPermitted" || r === "shareInNotPermitted"))
+    return new UserError("no-access", {
+      ru: `Правила домена Google Workspace не позволяют открыть ${name.ru[1]} ${id} этому адресу; попросите администратора разрешить доступ вне домена или укажите адрес в домене (${detail(f)})`,
+      en: `The Google Workspace domain's rules forbid sharing ${name.en} ${id} with this address; ask the admin to allow sharing outside the domain or use an address in the domain (${detail(f)})`,
+    });
+  if (f.status === 403 && f.reasons.includes("storageQuotaExceeded")) {
+    const who = await target.account?.().catch(() => undefined);
+    if (target.serviceAccount) return noStorage(who, detail(f));
+    return new UserError("quota", {
+      ru: `Google Диск ${who ?? "этой учётной записи"} заполнен (storageQuotaExceeded): освободите место на Диске (и очистите корзину) и повторите`,
+      en: `The Google Drive of ${who ?? "this account"} is full (storageQuotaExceeded): free some space (and empty the trash) and retry`,
+    });
+  }
   if (f.status === 403) {
     const who = await target.account?.().catch(() => undefined);
     return new UserError("no-access", {
@@ -182,7 +209,29 @@ export async function toUserError(e: unknown, target: GoogleTarget): Promise<unk
   });
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * Drive: "Service accounts don't have storage quota and can't own any files. Instead, they
+ * must upload files and folders into shared drives, or use OAuth 2.0 to upload items on behalf
+ * of a human user" (developers.google.com/workspace/drive/api/guides/about-shareddrives).
+ * Sharing a folder with the account does not help, so the message names the three fixes.
+ */
+function noStorage(who: string | undefined, why: string): UserError {
+  const account = who ?? "сервисный аккаунт";
+  return new UserError("no-access", {
+    ru:
+      `Google Диск не даёт ${who ? `сервисному аккаунту ${account}` : "сервисному аккаунту"} места для файлов (storageQuotaExceeded): ` +
+      "укажите в листе «Настройки» параметр «Папка отчётов (ID)» — ID папки на общем диске, где аккаунт — участник с ролью «Администратор контента», — " +
+      "или запускайте с --impersonate EMAIL (делегирование на уровне домена Workspace), или войдите как пользователь (COORDINATOR_OAUTH_TOKEN). " +
+      `(${why})`,
+    en:
+      `Google Drive gives ${who ? `the service account ${account}` : "a service account"} no storage (storageQuotaExceeded): ` +
+      'set "Report folder (ID)" in the Settings sheet to the ID of a folder on a shared drive where the account is a member with the Content manager role, ' +
+      "or run with --impersonate EMAIL (Workspace domain-wide delegation), or sign in as a user (COORDINATOR_OAUTH_TOKEN). " +
+      `(${why})`,
+  });
+}
+
+export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Run one googleapis call: 429/5xx (and transient network errors) are retried with

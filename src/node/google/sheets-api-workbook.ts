@@ -12,13 +12,16 @@
  * snapshot, so reads see the writes); flush() sends every buffered write as one
  * spreadsheets.batchUpdate, which Google applies atomically: all or nothing.
  */
+import { randomUUID } from "node:crypto";
 import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
 import { sheets } from "googleapis/build/src/apis/sheets/index.js";
 import { type CellValue, isFormula, safeCell, type WriteValue } from "../../core/cells.js";
 import type { SheetWrite, Table, Workbook } from "../../ports.js";
 import { accountEmail, type GoogleAuthClient } from "./auth.js";
 import { callGoogle, type GoogleTarget, type RetryOptions } from "./errors.js";
+import { sendMarkedBatch } from "./idempotent-batch.js";
 import { planSheetWrites, type SheetInfo, serialToDate } from "./requests.js";
+import { MARK_FIELDS, markIds, markRequests } from "./write-marker.js";
 
 export interface SheetsApiOptions {
   auth: GoogleAuthClient;
@@ -29,6 +32,8 @@ export interface SheetsApiOptions {
   account?: string;
   /** Per-request timeout (default 120 s: a big workbook is one large response). */
   timeoutMs?: number;
+  /** The unique value of each write's mark (default a random UUID; tests pin it). */
+  writeMark?: () => string;
 }
 
 /** The one read: sheet properties, protections and, per cell, value + number-format type. */
@@ -36,7 +41,9 @@ export const SNAPSHOT_FIELDS =
   "properties.title," +
   "sheets(properties(sheetId,title,index,hidden,gridProperties(rowCount,columnCount,frozenRowCount))," +
   "protectedRanges(protectedRangeId,range)," +
-  "data(startRow,startColumn,rowData.values(effectiveValue,effectiveFormat.numberFormat.type)))";
+  "data(startRow,startColumn,rowData.values(effectiveValue,effectiveFormat.numberFormat.type)))," +
+  // The last write's mark (write-marker.ts), to replace by its ID.
+  "developerMetadata(metadataId,metadataKey,metadataValue)";
 
 const DATE_TYPES = new Set(["DATE", "DATE_TIME", "TIME"]);
 const NEUTRALISED = /^'[=+\-@\t\r]/;
@@ -142,6 +149,8 @@ export class SheetsApiWorkbook implements Workbook {
     /** Sheets as Google has them (as far as this process knows). */
     private confirmed: SheetInfo[],
     private readonly grids: Map<string, CellValue[][]>,
+    /** metadataIds of the write marks in the spreadsheet. */
+    private marks: number[],
   ) {
     this.planned = confirmed;
   }
@@ -172,6 +181,7 @@ export class SheetsApiWorkbook implements Workbook {
       opts,
       list.map(sheetInfo),
       grids,
+      markIds(res.data.developerMetadata),
     );
   }
 
@@ -207,23 +217,40 @@ export class SheetsApiWorkbook implements Workbook {
   }
 
   /**
-   * Send every buffered write in one batchUpdate. On failure nothing was applied by
-   * Google and the writes stay buffered (flush again, or open anew to drop them).
+   * Send every buffered write in one batchUpdate, marked so that a retry after a lost reply
+   * knows whether it applied (idempotent-batch.ts). On failure nothing was applied by Google
+   * (checked, where a reply was lost) and the writes stay buffered.
    */
   async flush(): Promise<void> {
     if (!this.pending.length) return;
     const plan = planSheetWrites(this.pending, this.confirmed);
     if (plan.requests.length) {
-      const res = await callGoogle(
-        () =>
-          this.api.spreadsheets.batchUpdate({
-            spreadsheetId: this.spreadsheetId,
-            requestBody: { requests: plan.requests },
-          }),
+      const mark = this.opts.writeMark?.() ?? randomUUID();
+      const requests = [...plan.requests, ...markRequests(mark, this.marks)];
+      const { replies, marks } = await sendMarkedBatch(
+        {
+          mark,
+          send: async () =>
+            (
+              await this.api.spreadsheets.batchUpdate({
+                spreadsheetId: this.spreadsheetId,
+                requestBody: { requests },
+              })
+            ).data.replies ?? [],
+          readBack: async () =>
+            (
+              await callGoogle(
+                () => this.api.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: MARK_FIELDS }),
+                target(this.spreadsheetId, "read", this.opts),
+                this.opts.retry,
+              )
+            ).data,
+        },
         target(this.spreadsheetId, "write", this.opts),
         this.opts.retry,
       );
-      adoptProtectedRangeIds(plan.sheets, res.data.replies ?? []);
+      adoptProtectedRangeIds(plan.sheets, replies);
+      this.marks = marks;
     }
     // Appends may have grown a sheet past the planned size; the snapshot knows by how much.
     for (const s of plan.sheets) s.rowCount = Math.max(s.rowCount, this.grids.get(s.title)?.length ?? 0);

@@ -61,9 +61,10 @@ describe("googleAuth", () => {
   it("uses a service-account key from GOOGLE_APPLICATION_CREDENTIALS, with the scopes and its email", async () => {
     const keyFile = await file("sa.json", saKey);
     const client = await googleAuth({ env: { GOOGLE_APPLICATION_CREDENTIALS: keyFile }, scopes });
-    expect(client).toBeInstanceOf(lib.GoogleAuth);
+    // A JWT client: it can carry --impersonate's subject.
+    expect(client).toBeInstanceOf(lib.JWT);
     expect(accountEmail(client)).toBe("coordinator@p.iam.gserviceaccount.com");
-    const jwt = (await (client as Auth.GoogleAuth).getClient()) as Auth.JWT;
+    const jwt = client as Auth.JWT;
     expect(jwt.email).toBe("coordinator@p.iam.gserviceaccount.com");
     expect(jwt.scopes).toEqual(scopes);
   });
@@ -72,7 +73,7 @@ describe("googleAuth", () => {
     const keyFile = await file("sa2.json", saKey);
     const tokenFile = await file("token.json", token);
     const fromFlag = await googleAuth({ keyFile, env: { COORDINATOR_OAUTH_TOKEN: tokenFile }, scopes });
-    expect(fromFlag).toBeInstanceOf(lib.GoogleAuth);
+    expect(fromFlag).toBeInstanceOf(lib.JWT);
     const fromEnv = await googleAuth({ env: { COORDINATOR_OAUTH_TOKEN: tokenFile }, scopes });
     expect(fromEnv).toBeInstanceOf(lib.OAuth2);
     expect((fromEnv as Auth.OAuth2Client).credentials.refresh_token).toBe("1//refresh");

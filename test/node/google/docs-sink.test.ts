@@ -160,6 +160,37 @@ describe("GoogleDocsSink (googleapis docs_v1 + drive_v3)", () => {
     expect(third.id).not.toBe(second.id);
   });
 
+  it("a lost reply to the content write still ends with the report exactly once in the Doc", async () => {
+    const ru = sampleReportRu();
+    const first = await render(sink({ retry: fakeSleep().retry }), ru, null);
+    server.calls.length = 0;
+    server.loseNextReply();
+    await render(sink({ retry: fakeSleep().retry }), ru, first.id);
+    expect(server.world.doc(first.id)._lines()).toEqual(expectedLines(ru.blocks));
+    // Read again and rewritten from what the Doc held after the lost (applied) write.
+    expect(server.calls.filter((c) => c.startsWith("POST /v1/") || c.startsWith("GET /v1/"))).toEqual([
+      "GET /v1/documents/:id",
+      "POST /v1/documents/:id:batchUpdate",
+      "GET /v1/documents/:id",
+      "POST /v1/documents/:id:batchUpdate",
+    ]);
+  });
+
+  it("finds the Doc made for the same spreadsheet and month when its ID was never saved", async () => {
+    const ru = sampleReportRu();
+    const place = { folder: "Отчёты", spreadsheetId: "book-1", month: "2026-10" };
+    const first = await sink().prepare(null, ru.title, place);
+    const again = await sink().prepare(null, "Новое название", place);
+    expect(again.id).toBe(first.id);
+    expect(server.world.drive.items.get(first.id)?.name).toBe("Новое название");
+    const otherMonth = await sink().prepare(null, ru.title, { ...place, month: "2026-11" });
+    expect(otherMonth.id).not.toBe(first.id);
+    expect(server.drive.meta(first.id).appProperties).toEqual({
+      coordinatorSpreadsheet: "book-1",
+      coordinatorMonth: "2026-10",
+    });
+  });
+
   it("appends queued chunks after what the Doc holds when there was no clear", async () => {
     const ru = sampleReportRu();
     const s = sink();
@@ -193,6 +224,31 @@ describe("GoogleDocsSink (googleapis docs_v1 + drive_v3)", () => {
       "DELETE /drive/v3/files/:id/permissions/:id",
       "POST /drive/v3/files/:id/permissions",
     ]);
+  });
+
+  it("shares per address: a refused one is reported, one without a Google account invited, the rest shared", async () => {
+    server.drive.forbidden.add("outside@other.example");
+    server.drive.withoutAccount.add("committee@mail.example");
+    const s = sink();
+    const { id } = await s.prepare(null, "Отчёт", "");
+    s.share(id, ["outside@other.example", "committee@mail.example", "director@school.example"]);
+    const outcomes = await s.flush();
+    expect(outcomes.map((o) => [o.email, o.status])).toEqual([
+      ["outside@other.example", "failed"],
+      ["committee@mail.example", "invited"],
+      ["director@school.example", "shared"],
+    ]);
+    expect(outcomes[0].reason?.ru).toMatch(
+      /^доступ для outside@other\.example не открыт: Правила домена Google Workspace не позволяют/,
+    );
+    expect(outcomes[0].reason?.en).toMatch(
+      /^outside@other\.example was not given access: The Google Workspace/,
+    );
+    expect(server.world.drive.items.get(id)?.viewers).toEqual([
+      "committee@mail.example",
+      "director@school.example",
+    ]);
+    expect(server.drive.notified).toEqual(["committee@mail.example"]);
   });
 
   it("retries a passing outage and reports a refusal as one clear line", async () => {

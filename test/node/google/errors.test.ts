@@ -55,6 +55,27 @@ describe("toUserError", () => {
     expect(asked).toBe(1);
   });
 
+  it("storageQuotaExceeded: a service account is told the three fixes, a person that the Drive is full", async () => {
+    const quota = httpError(403, {
+      error: {
+        code: 403,
+        message: "Service Accounts do not have storage quota.",
+        errors: [{ reason: "storageQuotaExceeded" }],
+      },
+    });
+    const doc: GoogleTarget = { kind: "document", id: "Отчёт", op: "write", account: async () => "sa@p.iam" };
+    const sa = (await toUserError(quota, { ...doc, serviceAccount: true })) as UserError;
+    expect(sa.code).toBe("no-access");
+    expect(sa.msg.ru).toMatch(/^Google Диск не даёт сервисному аккаунту sa@p\.iam места для файлов/);
+    for (const fix of ["«Папка отчётов (ID)»", "--impersonate EMAIL", "COORDINATOR_OAUTH_TOKEN"])
+      expect(sa.msg.ru).toContain(fix);
+    expect(sa.msg.en).toContain('"Report folder (ID)"');
+    const person = (await toUserError(quota, { ...doc, account: async () => undefined })) as UserError;
+    expect(person.code).toBe("quota");
+    expect(person.msg.ru).toMatch(/^Google Диск этой учётной записи заполнен/);
+    expect(person.msg.ru).not.toMatch(/сервисн/);
+  });
+
   it("tells a disabled API and a token without scopes apart from a missing share", async () => {
     const disabled = (await toUserError(
       httpError(403, { error: { status: "PERMISSION_DENIED", details: [{ reason: "SERVICE_DISABLED" }] } }),

@@ -170,3 +170,86 @@ describe("fake Google: Drive", () => {
     expect(fake.state.files.get(up.data.id!)?.content?.toString()).toBe("hello");
   });
 });
+
+describe("fake Google: limits, write marks, lost replies", () => {
+  const api = () => sheets({ version: "v4", ...opts }).spreadsheets;
+
+  it("refuses a request body over 2 MB and a spreadsheet over 10 M cells, applying nothing", async () => {
+    fake.seedSpreadsheet("lim", { S: [["x"]] });
+    const big = "я".repeat(1_100_000); // 2.2 MB of UTF-8
+    const tooBig = await api()
+      .batchUpdate({
+        spreadsheetId: "lim",
+        requestBody: {
+          requests: [
+            {
+              updateCells: {
+                start: { sheetId: 0, rowIndex: 0, columnIndex: 0 },
+                rows: [{ values: [{ userEnteredValue: { stringValue: big } }] }],
+                fields: "userEnteredValue",
+              },
+            },
+          ],
+        },
+      })
+      .catch((e: { status: number; message: string }) => e);
+    expect(tooBig).toMatchObject({
+      status: 400,
+      message: "Request payload size exceeds the limit: 2097152 bytes.",
+    });
+    expect(fake.largestRequestBytes()).toBeGreaterThan(2 * 1024 * 1024);
+    // 9 sheets of 1,000,000 cells + the seeded 1000 × 26: the 10th would pass 10 M.
+    const add = (i: number) => ({
+      addSheet: { properties: { title: `Big${i}`, gridProperties: { rowCount: 10_000, columnCount: 100 } } },
+    });
+    const over = await api()
+      .batchUpdate({
+        spreadsheetId: "lim",
+        requestBody: { requests: Array.from({ length: 10 }, (_, i) => add(i)) },
+      })
+      .catch((e: { status: number; message: string }) => e);
+    expect(over).toMatchObject({
+      status: 400,
+      message:
+        "Invalid requests[9]: This action would increase the number of cells in the workbook above the limit of 10000000 cells.",
+    });
+    expect(fake.state.spreadsheets.get("lim")!.sheets).toHaveLength(1);
+  });
+
+  it("keeps spreadsheet-level developer metadata: create, delete by key, read back by field mask", async () => {
+    fake.seedSpreadsheet("dm", { S: [["x"]] });
+    const mark = (v: string) => [
+      { deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataKey: "k" } } } },
+      {
+        createDeveloperMetadata: {
+          developerMetadata: {
+            metadataKey: "k",
+            metadataValue: v,
+            location: { spreadsheet: true },
+            visibility: "DOCUMENT",
+          },
+        },
+      },
+    ];
+    await api().batchUpdate({ spreadsheetId: "dm", requestBody: { requests: mark("one") } });
+    await api().batchUpdate({ spreadsheetId: "dm", requestBody: { requests: mark("two") } });
+    const res = await api().get({
+      spreadsheetId: "dm",
+      fields: "developerMetadata(metadataKey,metadataValue)",
+    });
+    expect(res.data).toEqual({ developerMetadata: [{ metadataKey: "k", metadataValue: "two" }] });
+  });
+
+  it("loseNextReply applies the write and answers 503", async () => {
+    fake.seedSpreadsheet("lr", { S: [["x"]] });
+    fake.loseNextReply("503");
+    const lost = await api()
+      .batchUpdate({
+        spreadsheetId: "lr",
+        requestBody: { requests: [{ addSheet: { properties: { title: "N" } } }] },
+      })
+      .catch((e: { status: number }) => e);
+    expect(lost).toMatchObject({ status: 503 });
+    expect(fake.state.spreadsheets.get("lr")!.sheets.map((s) => s.properties.title)).toEqual(["S", "N"]);
+  });
+});

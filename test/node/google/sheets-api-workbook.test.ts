@@ -403,13 +403,20 @@ describe("SheetsApiWorkbook: failures", () => {
     expect(afterDelete!.sheets.length).toBe(snapshot!.sheets.length - 1);
     expect(wb.unsaved).toBe(3);
 
-    // A server error on the batchUpdate: nothing applied either; a later flush sends it all.
+    // A server error on the batchUpdate: nothing applied either (each time checked by a
+    // read-back of the write mark); a later flush sends it all.
     const fresh = seed({ A: [["a"]] });
     const wb2 = await open(fresh);
     wb2.write([{ sheet: "A", append: [["x"]] }]);
     const before = structuredClone(fake.state.spreadsheets.get(fresh));
-    fake.failNext(500, 5);
-    expect((await rejection(wb2.flush())).code).toBe("network");
+    const calls = fake.calls.length;
+    fake.failNext(500, 5, undefined, /:batchUpdate$/);
+    const down = await rejection(wb2.flush());
+    expect(down.code).toBe("network");
+    expect(down.msg.ru).not.toMatch(/ничего не изменено/);
+    expect(fake.calls.slice(calls).map((c) => `${c.method} ${c.status}`)).toEqual(
+      Array.from({ length: 5 }, () => ["POST 500", "GET 200"]).flat(),
+    );
     expect(fake.state.spreadsheets.get(fresh)).toEqual(before);
     await wb2.flush();
     expect((await open(fresh)).read(["A"]).get("A")!.values).toEqual([["a"], ["x"]]);

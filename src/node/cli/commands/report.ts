@@ -8,9 +8,10 @@ import { SheetStore } from "../../../app/sheet-store.js";
 import { isMonth, todayIn } from "../../../core/dates.js";
 import { type Lang, msg } from "../../../core/i18n.js";
 import { pct, SUMMARY_JSON_SCHEMA } from "../../../core/metrics/index.js";
-import type { Workbook } from "../../../ports.js";
+import type { Settings } from "../../../core/records.js";
 import { writeFileAtomic } from "../../atomic.js";
 import { UserError } from "../../errors.js";
+import type { ShareOutcome } from "../../google/sharing.js";
 import { renderDocx } from "../../report/docx.js";
 import type { Command } from "../context.js";
 import { noKnownSheets, type OpenWorkbook, openWorkbook } from "../workbook-arg.js";
@@ -77,15 +78,9 @@ export const report: Command = {
       // A Google Sheet gets the same job as the Apps Script menu: summary + JSON sheets, the
       // Google Doc (remembered in the hidden «_coordinator» sheet, updated in place), sharing.
       ctx.progress(msg("Пишу сводную и документ Google…", "Writing the summary and the Google Doc…"));
-      docUrl = await googleReport(
-        target.google,
-        wb,
-        month,
-        run.doc.title,
-        model.settings.reportFolder,
-        ctx.now(),
-        lang,
-      );
+      const done = await googleReport(target, month, run.doc.title, model.settings, ctx.now(), lang);
+      docUrl = done.docUrl;
+      for (const line of sharingLines(done.sharing, lang)) ctx.err(line);
     } else {
       ctx.progress(msg("Записываю лист сводной в книгу…", "Writing the summary sheet into the workbook…"));
       wb.write([run.summaryWrite]);
@@ -125,19 +120,31 @@ export const report: Command = {
   },
 };
 
+/**
+ * The Google flow in the one order that leaves no orphan and no false report: find or make
+ * the Doc (remembered in «_coordinator», else found by its appProperties, else new), write
+ * its content, then the sheets (one idempotent batchUpdate, which also saves the Doc's ID),
+ * and share only once the data is written; each address's sharing succeeds or fails alone.
+ */
 async function googleReport(
-  google: NonNullable<OpenWorkbook["google"]>,
-  wb: Workbook,
+  target: OpenWorkbook,
   month: string,
   title: string,
-  folder: string,
+  settings: Settings,
   now: Date,
   lang: Lang,
-): Promise<string | undefined> {
+): Promise<{ docUrl?: string; sharing: ShareOutcome[] }> {
+  const google = target.google!;
+  const wb = target.wb;
   const { GoogleDocsSink } = await import("../../google/docs-sink.js");
   const store = new SheetStore(wb);
   const docs = new GoogleDocsSink({ auth: google.auth, rootUrl: google.rootUrl, lang });
-  await docs.prepare(store.get(docKey(month)), title, folder);
+  await docs.prepare(store.get(docKey(month)), title, {
+    folder: settings.reportFolder,
+    folderId: settings.reportFolderId,
+    spreadsheetId: google.spreadsheetId,
+    month,
+  });
   const r = runMonthlyJob(
     {
       wb,
@@ -153,6 +160,21 @@ async function googleReport(
     month,
     { mail: false },
   );
-  await docs.flush();
-  return r.docUrl;
+  await docs.flushContent();
+  await target.save();
+  return { docUrl: r.docUrl, sharing: await docs.flushSharing() };
+}
+
+/** Warnings for the addresses not shared with (and the ones Drive had to invite by mail). */
+export function sharingLines(sharing: readonly ShareOutcome[], lang: Lang): string[] {
+  return sharing.flatMap((s) => {
+    if (s.status === "failed" && s.reason) return [s.reason[lang]];
+    if (s.status === "invited")
+      return [
+        lang === "ru"
+          ? `${s.email}: нет аккаунта Google — Drive отправил приглашение письмом`
+          : `${s.email}: no Google account — Drive sent an invitation by email`,
+      ];
+    return [];
+  });
 }
