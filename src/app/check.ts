@@ -3,6 +3,7 @@ import type { WriteValue } from "../core/cells.js";
 import { type Lang, plural } from "../core/i18n.js";
 import { type Issue, issue } from "../core/issues.js";
 import type { Model } from "../core/model.js";
+import { loginIndex } from "../core/presence/identity.js";
 import { SHEETS, type SheetKey } from "../core/schema.js";
 import type { SheetWrite, Workbook } from "../ports.js";
 import { loadWorkbook } from "./load.js";
@@ -36,7 +37,8 @@ export function missingSheetIssues(model: Model): Issue[] {
 export function checkWorkbook(wb: Workbook): CheckResult {
   const { model } = loadWorkbook(wb);
   const noKnownSheets = Object.keys(model.tabs).length === 0 && model.journals.length === 0;
-  const issues = [...missingSheetIssues(model), ...model.issues];
+  // «Логин СДО» given twice or to two people (issue 19).
+  const issues = [...missingSheetIssues(model), ...model.issues, ...loginIndex(model).issues];
   return { model, lang: model.settings.language, issues, noKnownSheets };
 }
 
