@@ -8,17 +8,9 @@ import { basename } from "node:path";
 import { CsvError, parse } from "csv-parse/sync";
 import type { PresenceFile } from "../app/presence.js";
 import { msg } from "../core/i18n.js";
+import { guessDelimiter } from "../core/presence/delimiter.js";
 import { decodeCsv } from "./csv.js";
 import { UserError } from "./errors.js";
-
-/** The separator of the first line that has one: «;» or tab when they outnumber commas. */
-export function guessDelimiter(text: string): string {
-  const first = text.split(/\r?\n/).find((l) => /[,;\t]/.test(l)) ?? "";
-  const count = (c: string) => first.split(c).length - 1;
-  const [comma, semi, tab] = [count(","), count(";"), count("\t")];
-  if (tab > comma && tab > semi) return "\t";
-  return semi > comma ? ";" : ",";
-}
 
 export function csvRows(text: string): string[][] {
   try {
