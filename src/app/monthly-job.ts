@@ -12,6 +12,7 @@ import type { Clock, DocumentSink, Lock, Mailer, SheetWrite, Store, Workbook } f
 import { auditWrite } from "./audit.js";
 import { type CellLink, problemsWrite } from "./check.js";
 import { loadWorkbook } from "./load.js";
+import { presenceRowsIn } from "./presence.js";
 import { compileMonth } from "./report.js";
 
 export const JOB_KEY = "report.job";
@@ -92,8 +93,8 @@ export function runMonthlyJob(p: JobPorts, month: string, opts: { mail?: boolean
     if (state.month !== month)
       state = { month, now: p.clock.now().toISOString(), step: "summary", block: 0, docId: null };
     const now = new Date(state.now);
-    const { model, names } = loadWorkbook(p.wb);
-    const run = compileMonth(model, names, month, now);
+    const { model, names, tables } = loadWorkbook(p.wb);
+    const run = compileMonth(model, names, month, now, undefined, presenceRowsIn(model, tables));
     const tz = model.settings.timeZone;
     const stamp = () => {
       const z = zonedParts(p.clock.now(), tz);

@@ -20,7 +20,7 @@ import { presenceSettings } from "../core/presence/settings.js";
 import { mergePresence, presenceValues, readPresence } from "../core/presence/sheet.js";
 import type { ExportKind, PresenceRow, Session } from "../core/presence/types.js";
 import { SHEETS } from "../core/schema.js";
-import type { SheetWrite, Workbook } from "../ports.js";
+import type { SheetWrite, Table, Workbook } from "../ports.js";
 import { auditWrite } from "./audit.js";
 import { type CellLink, missingSheetIssues, problemsWrite, xlsxLink } from "./check.js";
 import { loadWorkbook } from "./load.js";
@@ -191,4 +191,10 @@ export function importPresence(
     ...(opt.apply ? fillWrites(diff.fills, opt, model, lang) : []),
   ]);
   return res;
+}
+
+/** The rows of «Присутствие в СДО» in a workbook already read (for the monthly report). */
+export function presenceRowsIn(model: Model, tables: ReadonlyMap<string, Table>): PresenceRow[] {
+  const tab = model.tabs.presence;
+  return tab ? readPresence(tab, tables.get(tab)?.values ?? []).rows : [];
 }
