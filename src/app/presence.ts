@@ -56,6 +56,8 @@ export interface PresenceImport {
   /** Rows this import computed (before merging). */
   matched: number;
   unknown: UnknownLogin[];
+  /** Sessions of known people that fit none of their lessons (outside the schedule and the tolerance). */
+  outside: number;
   /** Journal differences left after `apply` (the filled cells are no longer differences). */
   differences: Issue[];
   /** Blank cells the logs say were absences: written with `apply`, suggested without. */
@@ -172,6 +174,7 @@ export function importPresence(
     rows,
     matched: match.rows.length,
     unknown,
+    outside: match.outside.length,
     differences,
     fills: diff.fills,
     applied: opt.apply && diff.fills.length > 0,

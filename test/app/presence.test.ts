@@ -216,3 +216,40 @@ describe("check", () => {
     );
   });
 });
+
+describe("«Часовой пояс СДО» and the tolerance", () => {
+  const plain = (start: string, end: string) => ({
+    name: "plain.csv",
+    rows: [
+      ["Логин", "Начало", "Окончание"],
+      ["ivanov@school.ru", start, end],
+      ["smirnova@school.ru", "2026-11-30 12:00", "2026-11-30 12:45"],
+    ],
+  });
+
+  it("reads zone-less export times in «Часовой пояс СДО»", () => {
+    const wb = presenceWorkbook();
+    wb.sheets.get("Настройки")!.push(["Часовой пояс СДО", "Asia/Yekaterinburg"]);
+    // 12:10 in Yekaterinburg (UTC+5) is 10:10 in Moscow: ten minutes into the 10:00 lesson.
+    const res = importPresence(wb, [plain("2026-11-30 12:10", "2026-11-30 12:45")], opts(false));
+    expect(find(res.rows, "2026-11-30", "S001")).toMatchObject({
+      verdict: "late",
+      lateBy: 10,
+      firstJoin: "10:10",
+    });
+    expect(find(res.rows, "2026-11-30", "T01")).toMatchObject({ verdict: "present", firstJoin: "10:00" });
+  });
+
+  it("a session beyond the tolerance belongs to no lesson and is counted apart; a bad setting is reported", () => {
+    const wb = presenceWorkbook();
+    wb.sheets.get("Настройки")!.push(["Допуск СДО, мин", "много"], ["Опоздание СДО, мин", "15"]);
+    const res = importPresence(wb, [plain("2026-11-30 11:20", "2026-11-30 11:40")], opts(false));
+    // Ivanov's 11:20 is past 10:45 + 15 min; Smirnova's 12:00 Moscow too.
+    expect(res.rows).toEqual([]);
+    expect(res.outside).toBe(2);
+    const problems = wb.sheets.get("Проблемы")!;
+    expect(
+      problems.some((r) => r[2] === "bad-setting" && String(r[3]).startsWith("«Допуск СДО, мин»: «много»")),
+    ).toBe(true);
+  });
+});

@@ -74,6 +74,14 @@ function printText(ctx: Ctx, res: PresenceImport, lang: Lang): void {
     );
     for (const u of res.unknown) ctx.out(`  ${u.login}${u.name ? ` (${u.name})` : ""} — ${u.file}:${u.line}`);
   }
+  if (res.outside)
+    ctx.out(
+      say(
+        lang,
+        `Входов вне уроков по расписанию (с допуском): ${res.outside}.`,
+        `Sessions outside the scheduled lessons (with the tolerance): ${res.outside}.`,
+      ),
+    );
   for (const i of res.differences) ctx.out(formatIssue(i, lang));
   const n = res.fills.length;
   const token = res.fills[0]?.value ?? "";
