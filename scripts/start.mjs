@@ -33,6 +33,13 @@ run(["init", "--demo", "--force", book]);
 run(["check", book], { okCodes: [0, 1] });
 run(["schedule", book], { okCodes: [0, 1] });
 run(["journals", book]);
+// Issue 19: a sample Meet attendance report of G01, held against the schedule and the journal.
+spawnSync(
+  process.execPath,
+  ["--import", "tsx", "scripts/demo-presence.ts", book, resolve(out, "demo-meet.csv"), month],
+  { stdio: "inherit", cwd: root },
+);
+run(["presence", "import", book, resolve(out, "demo-meet.csv")]);
 run(["report", book, "--month", month, "--out", out]);
 
 console.log(`\nГотово / Done.
