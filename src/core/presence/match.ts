@@ -8,7 +8,7 @@
  */
 import { addDays } from "../dates.js";
 import type { Lesson, Model } from "../model.js";
-import type { Group } from "../records.js";
+import type { Enrollment, Group } from "../records.js";
 import { enrollmentCovers, expandLessons } from "../schedule/expand.js";
 import { norm } from "../schema.js";
 import { type LoginIndex, personOf } from "./identity.js";
@@ -49,13 +49,54 @@ function instant(date: string, time: string, zone: string): number {
   return wallToInstant(Date.UTC(y, m - 1, d, h, mi), zone);
 }
 
-function groupsOf(model: Model, p: Person | undefined, date: string): string[] {
+/** Indexes built once per import: a month of a big school is ~100,000 sessions. */
+interface Lookup {
+  enrolByStudent: Map<string, Enrollment[]>;
+  enrolByGroup: Map<string, Enrollment[]>;
+  staffGroups: Map<string, string[]>;
+  rooms: Map<string, string[]>;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function lookup(model: Model): Lookup {
+  const out: Lookup = {
+    enrolByStudent: new Map(),
+    enrolByGroup: new Map(),
+    staffGroups: new Map(),
+    rooms: new Map(),
+  };
+  for (const e of model.enrollments) {
+    push(out.enrolByStudent, e.studentId, e);
+    push(out.enrolByGroup, e.groupId, e);
+  }
+  for (const g of model.groups) {
+    if (g.teacherId) push(out.staffGroups, g.teacherId, g.id);
+    if (g.tutorId && g.tutorId !== g.teacherId) push(out.staffGroups, g.tutorId, g.id);
+  }
+  return out;
+}
+
+function roomGroups(model: Model, look: Lookup, room: string): string[] {
+  let ids = look.rooms.get(room);
+  if (!ids) {
+    ids = model.groups.filter((g) => roomMatches(g, room)).map((g) => g.id);
+    look.rooms.set(room, ids);
+  }
+  return ids;
+}
+
+function groupsOf(look: Lookup, p: Person | undefined, date: string): string[] {
   if (!p) return [];
   if (p.kind === "student")
-    return model.enrollments
-      .filter((e) => e.studentId === p.id && enrollmentCovers(e, date))
+    return (look.enrolByStudent.get(p.id) ?? [])
+      .filter((e) => enrollmentCovers(e, date))
       .map((e) => e.groupId);
-  return model.groups.filter((g) => g.teacherId === p.id || g.tutorId === p.id).map((g) => g.id);
+  return look.staffGroups.get(p.id) ?? [];
 }
 
 interface Attached {
@@ -64,29 +105,41 @@ interface Attached {
   session: Session;
 }
 
-function attach(model: Model, index: LoginIndex, sessions: readonly Session[], opt: MatchOptions) {
+function attach(
+  model: Model,
+  look: Lookup,
+  index: LoginIndex,
+  sessions: readonly Session[],
+  opt: MatchOptions,
+) {
   const dates = sessions.map((s) => localParts(s.start, opt.zone).date).sort();
   const lessons = dates.length
     ? expandLessons(model, addDays(dates[0], -1), addDays(dates[dates.length - 1], 1))
     : [];
-  const slots: Slot[] = lessons.map((lesson) => ({
-    lesson,
-    from: instant(lesson.date, lesson.start, opt.zone),
-    to: instant(lesson.date, lesson.end, opt.zone),
-  }));
+  const slotsByGroup = new Map<string, Slot[]>();
+  for (const lesson of lessons)
+    push(slotsByGroup, lesson.groupId, {
+      lesson,
+      from: instant(lesson.date, lesson.start, opt.zone),
+      to: instant(lesson.date, lesson.end, opt.zone),
+    });
   const tol = opt.toleranceMin * MIN;
   const attached: Attached[] = [];
   const unplaced: { person: Person | undefined; session: Session }[] = [];
   for (const session of sessions) {
     const person = personOf(index, session);
-    const date = localParts(session.start, opt.zone).date;
-    const byRoom = model.groups.filter((g) => roomMatches(g, session.room)).map((g) => g.id);
-    const groups = new Set(byRoom.length ? byRoom : groupsOf(model, person, date));
-    const hits = slots.filter(
-      (x) => groups.has(x.lesson.groupId) && session.start <= x.to + tol && session.end >= x.from - tol,
+    const byRoom = session.room ? roomGroups(model, look, session.room) : [];
+    const groups = new Set(
+      byRoom.length ? byRoom : groupsOf(look, person, localParts(session.start, opt.zone).date),
     );
-    for (const slot of hits) attached.push({ slot, person, session });
-    if (!hits.length) unplaced.push({ person, session });
+    let hit = false;
+    for (const g of groups)
+      for (const slot of slotsByGroup.get(g) ?? [])
+        if (session.start <= slot.to + tol && session.end >= slot.from - tol) {
+          attached.push({ slot, person, session });
+          hit = true;
+        }
+    if (!hit) unplaced.push({ person, session });
   }
   return { attached, unplaced };
 }
@@ -155,14 +208,14 @@ function row(
 const key = (l: Lesson) => `${l.groupId}\u0000${l.date}\u0000${l.index}`;
 
 /** Expected people of a covered lesson: its teacher, its tutor, the students enrolled that day. */
-function expected(model: Model, l: Lesson): { id: string; role: PresenceRole }[] {
+function expected(model: Model, look: Lookup, l: Lesson): { id: string; role: PresenceRole }[] {
   const g = model.groups.find((x) => x.id === l.groupId);
   const out: { id: string; role: PresenceRole }[] = [];
   if (g?.teacherId) out.push({ id: g.teacherId, role: "teacher" });
   if (g?.tutorId && g.tutorId !== g.teacherId) out.push({ id: g.tutorId, role: "tutor" });
   const ids = new Set(
-    model.enrollments
-      .filter((e) => e.groupId === l.groupId && enrollmentCovers(e, l.date))
+    (look.enrolByGroup.get(l.groupId) ?? [])
+      .filter((e) => enrollmentCovers(e, l.date))
       .map((e) => e.studentId),
   );
   for (const id of [...ids].sort()) out.push({ id, role: "student" });
@@ -184,7 +237,8 @@ export function matchSessions(
   sessions: readonly Session[],
   opt: MatchOptions,
 ): MatchResult {
-  const { attached, unplaced } = attach(model, index, sessions, opt);
+  const look = lookup(model);
+  const { attached, unplaced } = attach(model, look, index, sessions, opt);
   const byLesson = new Map<string, { slot: Slot; items: Attached[] }>();
   for (const a of attached) {
     const k = key(a.slot.lesson);
@@ -194,26 +248,22 @@ export function matchSessions(
   }
   const rows: PresenceRow[] = [];
   for (const { slot, items } of byLesson.values()) {
-    const people = expected(model, slot.lesson);
-    for (const p of people) {
-      const got = items.filter(
-        (a) => a.person?.id === p.id && (p.role === "student") === (a.person?.kind === "student"),
-      );
-      rows.push(
-        row(
-          slot,
-          { ...p, login: "" },
-          got.map((a) => a.session),
-          opt,
-        ),
-      );
+    // Sessions per person (a student and a staff member may share an ID) or unknown login.
+    const byWho = new Map<string, Session[]>();
+    for (const a of items) {
+      const who = a.person
+        ? `${a.person.kind}\u0000${a.person.id}`
+        : `?\u0000${a.session.login || norm(a.session.name)}`;
+      push(byWho, who, a.session);
     }
-    const unknown = new Map<string, Session[]>();
-    for (const a of items.filter((x) => !x.person)) {
-      const login = a.session.login || norm(a.session.name);
-      unknown.set(login, [...(unknown.get(login) ?? []), a.session]);
+    for (const p of expected(model, look, slot.lesson)) {
+      const got = byWho.get(`${p.role === "student" ? "student" : "staff"}\u0000${p.id}`) ?? [];
+      rows.push(row(slot, { ...p, login: "" }, got, opt));
     }
-    for (const [login, got] of unknown) rows.push(row(slot, { id: "", role: "unknown", login }, got, opt));
+    for (const [who, got] of byWho) {
+      if (!who.startsWith("?\u0000")) continue;
+      rows.push(row(slot, { id: "", role: "unknown", login: who.slice(2) }, got, opt));
+    }
   }
   rows.sort(compareRows);
   return {

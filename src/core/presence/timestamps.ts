@@ -31,12 +31,30 @@ function fields(ms: number, zone: string): Record<string, string> {
   return Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, x.value]));
 }
 
-/** Offset of `zone` from UTC at the instant `ms`, in milliseconds (Intl, also in Apps Script V8). */
+const QUARTER = 15 * MINUTE;
+const OFFSETS = new Map<string, Map<number, number>>();
+
+/**
+ * Offset of `zone` from UTC at the instant `ms`, in milliseconds (Intl, also in Apps Script
+ * V8). Zones change offset only on quarter hours, so one Intl call serves a quarter hour:
+ * a month of a big school's logs is ~100,000 timestamps.
+ */
 export function zoneOffset(ms: number, zone: string): number {
-  const p = fields(ms, zone);
-  const n = (k: string) => Number(p[k]);
-  const wall = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour") % 24, n("minute"), n("second"));
-  return wall - Math.floor(ms / 1000) * 1000;
+  let cache = OFFSETS.get(zone);
+  if (!cache) {
+    cache = new Map();
+    OFFSETS.set(zone, cache);
+  }
+  const q = Math.floor(ms / QUARTER);
+  let off = cache.get(q);
+  if (off === undefined) {
+    const at = q * QUARTER;
+    const p = fields(at, zone);
+    const n = (k: string) => Number(p[k]);
+    off = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour") % 24, n("minute"), n("second")) - at;
+    cache.set(q, off);
+  }
+  return off;
 }
 
 /** The instant at which the wall clock in `zone` shows the given fields (UTC fields of `wall`). */
@@ -46,10 +64,30 @@ export function wallToInstant(wall: number, zone: string): number {
   return wall - zoneOffset(t, zone);
 }
 
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** Civil date of a day count since 1970-01-01 (H. Hinnant's days_from_civil inverse). */
+function civil(days: number): string {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
+}
+
 /** Wall clock of an instant in a zone: "YYYY-MM-DD" and "HH:MM". */
 export function localParts(ms: number, zone: string): { date: string; time: string } {
-  const p = fields(ms, zone);
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  const wall = ms + zoneOffset(ms, zone);
+  const days = Math.floor(wall / 86_400_000);
+  const mins = Math.floor((wall - days * 86_400_000) / MINUTE);
+  return { date: civil(days), time: `${pad2(Math.floor(mins / 60))}:${pad2(mins % 60)}` };
 }
 
 /** "YYYY-MM-DD HH:MM" of an instant in a zone, as the presence sheet shows it. */

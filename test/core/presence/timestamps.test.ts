@@ -57,3 +57,35 @@ describe("export timestamps become instants", () => {
     expect(parseMinutes("долго")).toBeNull();
   });
 });
+
+describe("localParts", () => {
+  it("agrees with Intl on every quarter hour around a DST switch and across years", () => {
+    const intl = (ms: number, zone: string) => {
+      const p = Object.fromEntries(
+        new Intl.DateTimeFormat("en-US", {
+          timeZone: zone,
+          hourCycle: "h23",
+          year: "numeric",
+          month: "2-digit",
+          day: "2-digit",
+          hour: "2-digit",
+          minute: "2-digit",
+        })
+          .formatToParts(ms)
+          .map((x) => [x.type, x.value]),
+      );
+      return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+    };
+    const starts = [
+      Date.parse("2026-03-28T22:00:00Z"),
+      Date.parse("2026-10-24T22:00:00Z"),
+      Date.parse("2028-02-28T20:00:00Z"),
+    ];
+    for (const zone of ["Europe/Berlin", "Europe/Moscow", "America/New_York", "Asia/Kolkata"])
+      for (const start of starts)
+        for (let k = 0; k < 200; k++) {
+          const ms = start + k * 7 * 60_000;
+          expect(localParts(ms, zone), `${zone} ${ms}`).toEqual(intl(ms, zone));
+        }
+  });
+});
