@@ -206,6 +206,21 @@ describe("presence import on a week of lessons", () => {
 });
 
 describe("check", () => {
+  it("keeps listing the journal differences after an import", () => {
+    const wb = presenceWorkbook();
+    importPresence(wb, weekFiles(), opts(false));
+    const codes = checkWorkbook(wb)
+      .issues.map((i) => i.code)
+      .filter((c) => c.startsWith("presence-"));
+    expect(codes).toEqual([
+      "presence-blank-absent",
+      "presence-marked-no-log",
+      "presence-blank-absent",
+      "presence-no-column",
+      "presence-blank-absent",
+    ]);
+  });
+
   it("reports a «Логин СДО» that matches two people", () => {
     const wb = presenceWorkbook();
     wb.sheets.get("Сотрудники")![3][4] = "ivanov@school.ru";
