@@ -1,5 +1,6 @@
 /**
- * An export file on disk -> rows for the presence import. Meet, Zoom and Moodle write CSV in
+ * An export file on disk -> rows for the presence import. A Meet attendance Google Sheet
+ * downloaded as .xlsx is read from its first sheet. Meet, Zoom and Moodle write CSV in
  * UTF-8 (maybe with a BOM); a file re-saved by Excel in Russia is Windows-1251 and split by
  * «;». Lines are kept as they are (preamble lines included): the core finds the header.
  */
@@ -11,6 +12,7 @@ import { msg } from "../core/i18n.js";
 import { guessDelimiter } from "../core/presence/delimiter.js";
 import { decodeCsv } from "./csv.js";
 import { UserError } from "./errors.js";
+import { XlsxWorkbook } from "./xlsx-workbook.js";
 
 export function csvRows(text: string): string[][] {
   try {
@@ -33,7 +35,16 @@ export function csvRows(text: string): string[][] {
   }
 }
 
+/** The first sheet of an .xlsx (a Meet attendance Sheet downloaded from Drive). */
+async function xlsxRows(path: string): Promise<PresenceFile> {
+  const wb = await XlsxWorkbook.open(path);
+  const first = wb.sheetNames()[0];
+  const values = first ? (wb.read([first]).get(first)?.values ?? []) : [];
+  return { name: basename(path), rows: values };
+}
+
 export async function readPresenceFile(path: string): Promise<PresenceFile> {
+  if (/\.xlsx$/i.test(path)) return xlsxRows(path);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);

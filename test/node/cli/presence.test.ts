@@ -103,6 +103,38 @@ describe("coordinator presence import", () => {
     expect(data.unknown[0].login).toBe("guest123@gmail.com");
   });
 
+  it("reads a Meet attendance Google Sheet downloaded as .xlsx, date-time cells included", async () => {
+    const file = await schoolFile("xlsx-meet.xlsx");
+    const meet = join(dir, "attendance.xlsx");
+    const wall = (h: number, m: number) => new Date(Date.UTC(2026, 10, 30, h, m));
+    const x = XlsxWorkbook.create(meet);
+    x.write([
+      {
+        sheet: "abc-defg-hij",
+        create: true,
+        cells: [
+          {
+            row: 1,
+            col: 1,
+            values: [
+              ["Meeting code", "abc-defg-hij"],
+              ["First name", "Last name", "Email", "Duration", "Time joined", "Time exited"],
+              ["Olga", "Smirnova", "smirnova@school.ru", "33 min", wall(10, 12), wall(10, 45)],
+              ["Ivan", "Ivanov", "ivanov@school.ru", "45 min", wall(10, 0), wall(10, 45)],
+            ],
+          },
+        ],
+      },
+    ]);
+    await x.save();
+    const run = ctxOf(["import", file, meet], { json: true });
+    expect(await presence.run(run.ctx)).toBe(0);
+    const data = JSON.parse(run.out.join("\n"));
+    expect(data.files).toEqual([{ name: "attendance.xlsx", kind: "meet", sessions: 2 }]);
+    const t01 = data.rows.find((r: { personId: string }) => r.personId === "T01");
+    expect(t01).toMatchObject({ verdict: "late", lateBy: 12, firstJoin: "10:12" });
+  });
+
   it("refuses missing arguments and files with one clear message", async () => {
     const file = await schoolFile("args.xlsx");
     const none = await presence.run(ctxOf(["import", file]).ctx).catch((e) => e);

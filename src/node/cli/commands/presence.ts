@@ -15,7 +15,7 @@ import { readPresenceFile } from "../../presence-files.js";
 import type { Command, Ctx } from "../context.js";
 import { noKnownSheets, openWorkbook } from "../workbook-arg.js";
 
-const usage = "coordinator presence import FILE.xlsx EXPORT.csv... [--apply] [--json]";
+const usage = "coordinator presence import FILE.xlsx EXPORT.csv|EXPORT.xlsx... [--apply] [--json]";
 
 const KIND: Record<ExportKind, string> = {
   meet: "Google Meet",
