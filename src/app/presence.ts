@@ -19,7 +19,7 @@ import { parseExport } from "../core/presence/parse.js";
 import { presenceSettings } from "../core/presence/settings.js";
 import { mergePresence, presenceValues, readPresence } from "../core/presence/sheet.js";
 import type { ExportKind, PresenceRow, Session } from "../core/presence/types.js";
-import { SHEETS } from "../core/schema.js";
+import { norm, SHEETS } from "../core/schema.js";
 import type { SheetWrite, Table, Workbook } from "../ports.js";
 import { auditWrite } from "./audit.js";
 import { type CellLink, missingSheetIssues, problemsWrite, xlsxLink } from "./check.js";
@@ -79,9 +79,9 @@ function unknownLogins(
     if (r.role === "unknown")
       add(
         r.login,
-        sessions.find((s) => (s.login || s.name.toLowerCase()) === r.login),
+        sessions.find((s) => (s.login || norm(s.name)) === r.login),
       );
-  for (const s of unplaced) add(s.login || s.name, s);
+  for (const s of unplaced) add(s.login || norm(s.name), s);
   return [...out.values()];
 }
 
@@ -94,13 +94,17 @@ function unknownIssues(
     const at = res.rows.findIndex((r) => r.role === "unknown" && r.login === u.login);
     const where = at >= 0 ? { sheet: res.sheet, cell: a1(at + 2, loginCol) } : { sheet: u.file, cell: "" };
     const tabs = `«${model.tabs.students ?? SHEETS.students.ru}» / «${model.tabs.staff ?? SHEETS.staff.ru}»`;
+    // A row kept from an earlier import has no file of this run to point at.
+    const from = u.file
+      ? { ru: ` из ${u.file}, строка ${u.line},`, en: ` from ${u.file}, line ${u.line},` }
+      : { ru: "", en: "" };
     return issue(
       where.sheet,
       where.cell,
       "presence-unknown-login",
       {
-        ru: `Логин «${u.login}»${u.name ? ` (${u.name})` : ""} из ${u.file}, строка ${u.line}, не найден в столбце «Логин СДО» листов ${tabs}`,
-        en: `Login "${u.login}"${u.name ? ` (${u.name})` : ""} from ${u.file}, line ${u.line}, is not in the "LMS login" column of ${tabs}`,
+        ru: `Логин «${u.login}»${u.name ? ` (${u.name})` : ""}${from.ru} не найден в столбце «Логин СДО» листов ${tabs}`,
+        en: `Login "${u.login}"${u.name ? ` (${u.name})` : ""}${from.en} is not in the "LMS login" column of ${tabs}`,
       },
       "warning",
     );

@@ -148,6 +148,13 @@ describe("presence import on a week of lessons", () => {
     const again = importPresence(wb, weekFiles(), opts(false));
     expect(snapshot(wb)).toBe(before);
     expect(again.rows).toHaveLength(26);
+    // A later import of another file keeps the guest listed, without this run's file and line.
+    const later = importPresence(wb, [], opts(false));
+    expect(later.unknown).toEqual([{ login: "guest123@gmail.com", name: "", file: "", line: 0 }]);
+    const msg = wb.sheets.get("Проблемы")!.find((r) => r[2] === "presence-unknown-login")![3];
+    expect(msg).toBe(
+      "Логин «guest123@gmail.com» не найден в столбце «Логин СДО» листов «Учащиеся» / «Сотрудники»",
+    );
   });
 
   it("files imported one by one give the same sheet as all at once", () => {
