@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -133,6 +133,25 @@ describe("coordinator presence import", () => {
     expect(data.files).toEqual([{ name: "attendance.xlsx", kind: "meet", sessions: 2 }]);
     const t01 = data.rows.find((r: { personId: string }) => r.personId === "T01");
     expect(t01).toMatchObject({ verdict: "late", lateBy: 12, firstJoin: "10:12" });
+  });
+
+  it("writes an export's formula-looking login as text", async () => {
+    const file = await schoolFile("inject.xlsx");
+    const csv = join(dir, "inject.csv");
+    await writeFile(
+      csv,
+      'Login,Start,End,Room\n"=HYPERLINK(""http://x"",""y"")",2026-11-30 10:00,2026-11-30 10:40,abc-defg-hij\n',
+    );
+    expect(await presence.run(ctxOf(["import", file, csv]).ctx)).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const ws = book.getWorksheet("Присутствие в СДО")!;
+    const logins = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getCell(`I${i + 2}`)).filter(
+      (c) => c.value,
+    );
+    expect(logins).toHaveLength(1);
+    expect(logins[0].type).toBe(ExcelJS.ValueType.String);
+    expect(logins[0].value).toBe(`'=hyperlink("http://x","y")`);
   });
 
   it("refuses missing arguments and files with one clear message", async () => {
