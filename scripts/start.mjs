@@ -33,6 +33,14 @@ run(["init", "--demo", "--force", book]);
 run(["check", book], { okCodes: [0, 1] });
 run(["schedule", book], { okCodes: [0, 1] });
 run(["journals", book]);
+// A sample Meet attendance report of G01 in the report's month, held against the schedule
+// and the journal (the script picks the month as the report does).
+const meet = resolve(out, "demo-meet.csv");
+spawnSync(process.execPath, ["--import", "tsx", "scripts/demo-presence.ts", book, meet], {
+  stdio: "inherit",
+  cwd: root,
+});
+run(["presence", "import", book, meet]);
 const report = JSON.parse(run(["report", book, "--out", out, "--json"], { capture: true }));
 
 console.log(`

@@ -3,6 +3,9 @@ import type { WriteValue } from "../core/cells.js";
 import { type Lang, plural } from "../core/i18n.js";
 import { type Issue, issue } from "../core/issues.js";
 import type { Model } from "../core/model.js";
+import { presenceDifferences } from "../core/presence/diff.js";
+import { loginIndex } from "../core/presence/identity.js";
+import { readPresence } from "../core/presence/sheet.js";
 import { SHEETS, type SheetKey } from "../core/schema.js";
 import type { SheetWrite, Workbook } from "../ports.js";
 import { loadWorkbook } from "./load.js";
@@ -34,9 +37,13 @@ export function missingSheetIssues(model: Model): Issue[] {
 }
 
 export function checkWorkbook(wb: Workbook): CheckResult {
-  const { model } = loadWorkbook(wb);
+  const { model, tables } = loadWorkbook(wb);
   const noKnownSheets = Object.keys(model.tabs).length === 0 && model.journals.length === 0;
-  const issues = [...missingSheetIssues(model), ...model.issues];
+  // Issue 19: «Логин СДО» given twice or to two people; journals vs «Присутствие в СДО».
+  const tab = model.tabs.presence;
+  const presence = tab ? readPresence(tab, tables.get(tab)?.values ?? []).rows : [];
+  const differences = presenceDifferences(model, presence, model.settings.language).issues;
+  const issues = [...missingSheetIssues(model), ...model.issues, ...loginIndex(model).issues, ...differences];
   return { model, lang: model.settings.language, issues, noKnownSheets };
 }
 

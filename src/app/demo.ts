@@ -1,5 +1,6 @@
 /** `init --demo`: generate the demo school's journals up to today and fill them with marks. */
 import { fillDemoJournal } from "../core/demo/journals.js";
+import { withDemoLogins } from "../core/demo/presence.js";
 import { type DemoSchool, demoSchool } from "../core/demo/school.js";
 import type { Lang } from "../core/i18n.js";
 import type { Workbook } from "../ports.js";
@@ -37,7 +38,9 @@ export function writeDemoSchool(
   wb: Workbook,
   opts: { year: number; lang: Lang; today: string; seed?: number; school?: string },
 ): DemoSchool {
-  const demo = demoSchool({ year: opts.year, lang: opts.lang, seed: opts.seed, today: opts.today });
+  const demo = withDemoLogins(
+    demoSchool({ year: opts.year, lang: opts.lang, seed: opts.seed, today: opts.today }),
+  );
   if (opts.school) demo.settings.school = opts.school;
   wb.write(initWrites(opts.lang, demo));
   fillDemoJournals(wb, demo, opts.today);

@@ -13,6 +13,7 @@ import type { Clock, DocumentSink, Lock, Mailer, SheetWrite, Store, Workbook } f
 import { auditWrite } from "./audit.js";
 import { type CellLink, problemsWrite } from "./check.js";
 import { loadWorkbook } from "./load.js";
+import { presenceRowsIn } from "./presence.js";
 import { compileMonth } from "./report.js";
 import { monthsWithLessons } from "./report-month.js";
 
@@ -99,11 +100,11 @@ export function runMonthlyJob(
     if (state.month !== month)
       state = { month, now: p.clock.now().toISOString(), step: "summary", block: 0, docId: null };
     const now = new Date(state.now);
-    const { model, names } = loadWorkbook(p.wb);
+    const { model, names, tables } = loadWorkbook(p.wb);
     // The trigger runs on the 1st of every month; June, July and August have no lessons.
     if (!saved && opts.onlyWithLessons && !monthsWithLessons(model, monthRange(month).to).has(month))
       return { status: "skipped", month, step: state.step };
-    const run = compileMonth(model, names, month, now);
+    const run = compileMonth(model, names, month, now, undefined, presenceRowsIn(model, tables));
     const tz = model.settings.timeZone;
     const stamp = () => {
       const z = zonedParts(p.clock.now(), tz);

@@ -16,6 +16,8 @@ import {
 import type { Model } from "../core/model.js";
 import { feedbackSummary } from "../core/narrative/feedback-summary.js";
 import { buildReport } from "../core/narrative/report.js";
+import { presenceReportBlocks } from "../core/presence/report-section.js";
+import type { PresenceRow } from "../core/presence/types.js";
 import { summaryMonthOf } from "../core/report/labels.js";
 import type { ReportDoc } from "../core/report/model.js";
 import { summarySheetWrite } from "../core/report/summary-sheet.js";
@@ -44,6 +46,8 @@ export function compileMonth(
   month: string,
   now: Date,
   lang?: Lang,
+  /** Rows of «Присутствие в СДО» (issue 19): their section is appended when given. */
+  presence?: readonly PresenceRow[],
 ): MonthlyRun {
   const language = lang ?? model.settings.language;
   const prev = previousMonth(month);
@@ -67,6 +71,7 @@ export function compileMonth(
     feedback: feedbackSummary(model.feedback, month),
     generatedAt,
   });
+  if (presence) doc.blocks.push(...presenceReportBlocks(model, presence, month, language));
   const existingTab = sheetNames.find((n) => summaryMonthOf(n) === month);
   return {
     month,

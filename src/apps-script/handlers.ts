@@ -19,6 +19,8 @@ export const HANDLERS = {
   letters: "menuLetters",
   feedbackSubmit: "onFeedbackSubmit",
   continueLetters: "continueLetters",
+  presence: "menuPresence",
+  presenceUpload: "presenceUpload",
 } as const;
 
 export type HandlerName = (typeof HANDLERS)[keyof typeof HANDLERS];

@@ -4,6 +4,7 @@
  */
 import { createFormFromMenu, feedbackSubmitted, parentLinksFromMenu } from "./actions/forms.js";
 import { continueLettersJob, lettersFromMenu } from "./actions/letters.js";
+import { presenceDialog, presenceUploaded, type UploadedFile } from "./actions/presence.js";
 import { continueReport, enableMonthly, reportFromMenu, reportFromTrigger } from "./actions/report.js";
 import { runJournals, runScheduleCheck, showNotices } from "./actions/schedule-journals.js";
 import { runCheck, runSetup } from "./actions/setup-check.js";
@@ -91,4 +92,14 @@ export function openSidebar(): void {
 /** Every call of the sidebar page (google.script.run.sidebarRpc): JSON in, JSON out. */
 export function sidebarRpc(method: string, payload: unknown): unknown {
   return callSidebar(method, payload);
+}
+
+/** Menu «Загрузить присутствие из СДО…»: the upload dialog. */
+export function menuPresence(): void {
+  presenceDialog();
+}
+
+/** google.script.run from the presence dialog: the chosen files' text; a summary back. */
+export function presenceUpload(files: UploadedFile[], apply: boolean): string {
+  return presenceUploaded(files, apply);
 }

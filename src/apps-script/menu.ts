@@ -26,6 +26,8 @@ export const MENU: readonly (MenuItem | null)[] = [
   { ru: "Создать форму отзывов", en: "Create feedback form", handler: HANDLERS.createForm },
   { ru: "Ссылки для родителей", en: "Parent links", handler: HANDLERS.parentLinks },
   { ru: "Письма родителям за месяц…", en: "Monthly letters to parents…", handler: HANDLERS.letters },
+  null,
+  { ru: "Загрузить присутствие из СДО…", en: "Import LMS presence…", handler: HANDLERS.presence },
 ];
 
 export const MENU_TITLE = { ru: "Дистанционное обучение", en: "Distance learning" } as const;

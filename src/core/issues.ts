@@ -31,6 +31,11 @@ export type IssueCode =
   | "journal-orphan-column"
   | "journal-unknown-student"
   | "schedule-conflict"
+  | "lms-login-duplicate"
+  | "presence-blank-absent"
+  | "presence-marked-no-log"
+  | "presence-no-column"
+  | "presence-unknown-login"
   | "other";
 
 export function issue(

@@ -29,6 +29,8 @@ export interface Student extends FromRow {
   consent: boolean | null;
   needs: string;
   note: string;
+  /** «Логин СДО»: LMS / meeting accounts, comma-separated (optional so hand-built records need not name it). */
+  lmsLogin?: string;
 }
 
 export interface Staff extends FromRow {
@@ -38,6 +40,8 @@ export interface Staff extends FromRow {
   email: string;
   phone: string;
   subjects: string;
+  /** «Логин СДО»: LMS / meeting accounts, comma-separated. */
+  lmsLogin?: string;
 }
 
 export interface Group extends FromRow {

@@ -18,7 +18,8 @@ export type SheetKey =
   | "contacts"
   | "feedback"
   | "audit"
-  | "problems";
+  | "problems"
+  | "presence";
 
 export type ColumnKind =
   | "id"
@@ -182,6 +183,7 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
       }),
       col("needs", "Особенности", "Needs", "text"),
       col("note", "Примечание", "Note", "text"),
+      col("lmsLogin", "Логин СДО", "LMS login", "text", { aliases: ["Логины СДО", "LMS logins"] }),
     ],
   },
   staff: {
@@ -196,6 +198,7 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
       col("email", "Email", "Email", "email", { aliases: ["E-mail", "Почта"] }),
       col("phone", "Телефон", "Phone", "phone"),
       col("subjects", "Предметы", "Subjects", "text"),
+      col("lmsLogin", "Логин СДО", "LMS login", "text", { aliases: ["Логины СДО", "LMS logins"] }),
     ],
   },
   groups: {
@@ -322,6 +325,29 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
       col("severity", "Важность", "Severity", "text"),
       col("code", "Код", "Code", "text"),
       col("message", "Сообщение", "Message", "text"),
+    ],
+  },
+  /** Issue 19: presence from Meet / Zoom / Moodle exports, one row per lesson and person. */
+  presence: {
+    key: "presence",
+    ru: "Присутствие в СДО",
+    en: "LMS presence",
+    programOwned: true,
+    columns: [
+      col("date", "Дата", "Date", "date", { required: true }),
+      col("groupId", "Группа", "Group", "text", { required: true }),
+      col("index", "№ урока", "Lesson no.", "int"),
+      col("start", "Начало", "Start", "time"),
+      col("end", "Окончание", "End", "time"),
+      col("personId", "ID", "ID", "text"),
+      col("role", "Роль", "Role", "text"),
+      col("name", "ФИО", "Name", "text"),
+      col("login", "Логин СДО", "LMS login", "text"),
+      col("minutes", "Минут", "Minutes", "int"),
+      col("firstJoin", "Первый вход", "First join", "time"),
+      col("lastLeave", "Последний выход", "Last leave", "time"),
+      col("verdict", "Итог", "Verdict", "text"),
+      col("sources", "Источник", "Source", "text"),
     ],
   },
 };

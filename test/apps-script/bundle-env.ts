@@ -20,6 +20,16 @@ export function bundleEvents(fakes: Fakes): Record<string, () => unknown[]> {
       return [formSubmitEvents(fakes.scriptApp, response)[0].event];
     },
     sidebarRpc: () => ["context", {}],
+    // The presence dialog's upload: one Meet report of an account the demo does not know.
+    presenceUpload: () => [
+      [
+        {
+          name: "meet.csv",
+          text: "\uFEFFMeeting code,abc-defg-hij\r\nFirst name,Last name,Email,Duration,Time joined,Time exited\r\nA,B,a@b.ru,5 min,2026-11-23 10:00:00 GMT+3,2026-11-23 10:05:00 GMT+3\r\n",
+        },
+      ],
+      true,
+    ],
   };
 }
 

@@ -69,7 +69,9 @@ describe("dist/Code.js in a bare V8 context", () => {
     // onOpen built the menu; setup and check left their marks.
     expect(fakes.ui.menus[0].caption).toBe("Дистанционное обучение");
     const tabs = fakes.spreadsheet.getSheets().map((s) => s.getName());
-    expect(tabs).toEqual(expect.arrayContaining(["Проблемы", "Сводная 2026-10", "Отзывы родителей"]));
+    expect(tabs).toEqual(
+      expect.arrayContaining(["Проблемы", "Сводная 2026-10", "Отзывы родителей", "Присутствие в СДО"]),
+    );
     const feedback = new SheetsWorkbook(
       fakes.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
     )

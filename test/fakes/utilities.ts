@@ -4,6 +4,7 @@
  * spreadsheet's zone). Written independently of the adapter's own conversion.
  */
 import { randomUUID } from "node:crypto";
+import { parse as parseCsvSync } from "csv-parse/sync";
 import { countCalls } from "./counter.js";
 import type { FakeEnv } from "./env.js";
 
@@ -144,6 +145,15 @@ export class FakeUtilities {
 
   base64Encode(data: string): string {
     return Buffer.from(data, "utf8").toString("base64");
+  }
+
+  /**
+   * Utilities.parseCsv(csv, delimiter): "a tabular 2D array representation of a CSV string"
+   * (Apps Script reference); the delimiter is one character, "," by default.
+   */
+  parseCsv(csv: string, delimiter = ","): string[][] {
+    if (String(delimiter).length !== 1) throw new Error("Exception: Invalid argument: delimiter");
+    return parseCsvSync(String(csv), { delimiter, relax_column_count: true }) as string[][];
   }
 
   base64Decode(encoded: string): number[] {

@@ -89,6 +89,7 @@ const BUILD = {
     consent: f.consent === null ? null : f.consent === "yes",
     needs: s(f.needs),
     note: s(f.note),
+    lmsLogin: s(f.lmsLogin),
   }),
   staff: (f: Record<string, Parsed>, row: number): Staff => ({
     row,
@@ -98,6 +99,7 @@ const BUILD = {
     email: s(f.email),
     phone: s(f.phone),
     subjects: s(f.subjects),
+    lmsLogin: s(f.lmsLogin),
   }),
   groups: (f: Record<string, Parsed>, row: number): Group => ({
     row,

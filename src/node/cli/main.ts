@@ -13,6 +13,7 @@ import { feedback } from "./commands/feedback.js";
 import { init } from "./commands/init.js";
 import { journals } from "./commands/journals.js";
 import { letters } from "./commands/letters.js";
+import { presence } from "./commands/presence.js";
 import { report } from "./commands/report.js";
 import { rollupCommand } from "./commands/rollup.js";
 import { schedule } from "./commands/schedule.js";
@@ -27,6 +28,7 @@ export const COMMANDS: Command[] = [
   feedback,
   letters,
   rollupCommand,
+  presence,
 ];
 
 const GLOBAL: Record<string, OptionSpec> = {

@@ -45,9 +45,10 @@ describe("add a student", () => {
       "да",
       null,
       null,
+      null,
     ]);
     const audit = s.read("Аудит").at(-1)!;
-    expect(audit.slice(1, 5)).toEqual([USER, "student-add", "Учащиеся", `A${before + 1}:K${before + 1}`]);
+    expect(audit.slice(1, 5)).toEqual([USER, "student-add", "Учащиеся", `A${before + 1}:L${before + 1}`]);
     expect(audit[6]).toBe(`${ctx.nextStudentId} Новикова Вера`);
     // The next load sees the student.
     expect(s.server.context({}).students.find((x) => x.id === ctx.nextStudentId)?.name).toBe("Новикова Вера");

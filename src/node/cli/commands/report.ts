@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { loadWorkbook } from "../../../app/load.js";
 import { docKey, runMonthlyJob } from "../../../app/monthly-job.js";
+import { presenceRowsIn } from "../../../app/presence.js";
 import { compileMonth } from "../../../app/report.js";
 import { chooseReportMonth } from "../../../app/report-month.js";
 import { SheetStore } from "../../../app/sheet-store.js";
@@ -56,7 +57,7 @@ export const report: Command = {
     }
     const target = await openWorkbook(ctx, usage);
     const wb = target.wb;
-    const { model, names } = loadWorkbook(wb);
+    const { model, names, tables } = loadWorkbook(wb);
     if (!model.tabs.groups && !model.journals.length) throw noKnownSheets(target.label);
     const chosen = ctx.options.month
       ? null
@@ -70,7 +71,7 @@ export const report: Command = {
     const lang = ctx.langForced ? ctx.lang : model.settings.language;
     if (chosen) ctx.progress(chosen.reason);
     ctx.progress(msg(`Считаю показатели за ${month}…`, `Computing the figures for ${month}…`));
-    const run = compileMonth(model, names, month, ctx.now(), lang);
+    const run = compileMonth(model, names, month, ctx.now(), lang, presenceRowsIn(model, tables));
     const dir = resolve(String(ctx.options.out ?? target.dir));
     await mkdir(dir, { recursive: true });
     let docUrl: string | undefined;
