@@ -8,8 +8,11 @@ export class CallCounter {
   byMethod: Record<string, number> = {};
   /** Every call in order ("Range.getValues", ...), for tests that check the sequence. */
   log: string[] = [];
+  /** Runs before each call is counted; throws to refuse it (e.g. a missing OAuth scope). */
+  guard: ((method: string) => void) | undefined;
 
   hit(method: string): void {
+    this.guard?.(method);
     this.total++;
     this.byMethod[method] = (this.byMethod[method] ?? 0) + 1;
     this.log.push(method);

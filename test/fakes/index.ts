@@ -73,6 +73,8 @@ export interface FakeOptions {
   addOn?: boolean;
   /** Project HTML files for HtmlService.createHtmlOutputFromFile (name without ".html"). */
   htmlFiles?: Record<string, string>;
+  /** OAuth scopes granted (default: appsscript.json's oauthScopes). */
+  scopes?: readonly string[];
   /** MailApp's daily recipient quota (default 100, a consumer account). */
   mailQuota?: number;
   /** More globals built on the same context (counter, env, active spreadsheet). */
