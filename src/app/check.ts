@@ -2,6 +2,7 @@
 import type { WriteValue } from "../core/cells.js";
 import { type Lang, plural } from "../core/i18n.js";
 import { type Issue, issue } from "../core/issues.js";
+import { cellLimitIssue } from "../core/limits/cells.js";
 import type { Model } from "../core/model.js";
 import { SHEETS, type SheetKey } from "../core/schema.js";
 import type { SheetWrite, Workbook } from "../ports.js";
@@ -37,6 +38,8 @@ export function checkWorkbook(wb: Workbook): CheckResult {
   const { model } = loadWorkbook(wb);
   const noKnownSheets = Object.keys(model.tabs).length === 0 && model.journals.length === 0;
   const issues = [...missingSheetIssues(model), ...model.issues];
+  const full = wb.gridSizes ? cellLimitIssue(wb.gridSizes()) : null;
+  if (full) issues.push(full);
   return { model, lang: model.settings.language, issues, noKnownSheets };
 }
 

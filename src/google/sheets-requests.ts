@@ -130,7 +130,7 @@ function sameRange(a: GridRange, b: GridRange): boolean {
 }
 
 /** Rows and columns a write needs to exist (1-based extents); appends need only columns. */
-function extent(w: SheetWrite): { rows: number; cols: number } {
+export function writeExtent(w: SheetWrite): { rows: number; cols: number } {
   let rows = 0;
   let cols = 0;
   const rect = (r: Rect) => {
@@ -358,7 +358,7 @@ export function planSheetWrites(writes: readonly SheetWrite[], before: readonly 
       byTitle.set(w.sheet, s);
       created.push(s);
     }
-    const e = extent(w);
+    const e = writeExtent(w);
     const n = need.get(s) ?? { rows: 0, cols: 0, appended: 0 };
     need.set(s, {
       rows: Math.max(n.rows, e.rows),

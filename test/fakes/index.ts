@@ -52,7 +52,7 @@ export {
   TRIGGER_LIMIT,
 } from "./script-app.js";
 export { FakeSheet } from "./sheet.js";
-export { FakeSpreadsheet, FakeSpreadsheetApp, type SpreadsheetOptions } from "./spreadsheet.js";
+export { CELL_LIMIT, FakeSpreadsheet, FakeSpreadsheetApp, type SpreadsheetOptions } from "./spreadsheet.js";
 export { FakeMenu, FakeUi, type MenuEntry, type Shown } from "./ui.js";
 export { formatDate, instantOf, wallOf } from "./utilities.js";
 export { FakeDataValidation, FakeDataValidationBuilder } from "./validation.js";
