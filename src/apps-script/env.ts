@@ -3,14 +3,17 @@ import type { Lang } from "../core/i18n.js";
 import { parseLang } from "../core/i18n.js";
 import { locateSheets } from "../core/parse/index.js";
 import { settingKeyOf } from "../core/schema.js";
+import { AdvancedSheetsWorkbook, sheetsService } from "./sheets-advanced.js";
 import { SheetsWorkbook } from "./sheets-workbook.js";
 
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
+/** Reads through the Sheets advanced service (one call for all tables) when it is enabled. */
 export function workbook(): SheetsWorkbook {
-  return new SheetsWorkbook(activeSpreadsheet());
+  const api = sheetsService();
+  return api ? new AdvancedSheetsWorkbook(activeSpreadsheet(), api) : new SheetsWorkbook(activeSpreadsheet());
 }
 
 /**

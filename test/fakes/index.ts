@@ -19,6 +19,7 @@ import { FakeLockService } from "./lock.js";
 import { FakeMailApp } from "./mail-app.js";
 import { FakePropertiesService } from "./properties.js";
 import { FakeScriptApp, FakeSession } from "./script-app.js";
+import { FakeSheetsService } from "./sheets-service.js";
 import { FakeSpreadsheet, FakeSpreadsheetApp, type SpreadsheetOptions } from "./spreadsheet.js";
 import type { FakeUi } from "./ui.js";
 import { FakeUtilities } from "./utilities.js";
@@ -137,6 +138,7 @@ export function createFakes(opts: FakeOptions = {}): Fakes {
     HtmlService: html,
     FormApp: formApp,
     MailApp: mailApp,
+    Sheets: new FakeSheetsService(env, spreadsheetApp),
     ...documents.globals,
   };
   Object.assign(globals, opts.extras?.({ env, calls: env.calls, spreadsheetApp }) ?? {});

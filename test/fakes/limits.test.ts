@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CELL_TEXT_LIMIT } from "./cells.js";
 import { CELL_LIMIT, createFakes, STORE_LIMIT, VALUE_LIMIT } from "./index.js";
 import { EXECUTION_BUDGET_MS, SIMULATED_LATENCY_MS } from "./latency.js";
-import { CELL_TEXT_LIMIT } from "./range.js";
 
 describe("Google's limits in the fakes", () => {
   it("a spreadsheet holds at most 10,000,000 cells, blank ones included", () => {

@@ -25,16 +25,6 @@ function normColor(c: string | null): string | undefined {
   return s === "white" || s === WHITE ? undefined : s;
 }
 
-/** Google Sheets: "a cell can contain up to 50,000 characters" (Sheets help, file size limits). */
-export const CELL_TEXT_LIMIT = 50_000;
-
-function checkCellText(v: unknown): void {
-  if (typeof v === "string" && v.length > CELL_TEXT_LIMIT)
-    throw new Error(
-      `Exception: Your input contains more than the maximum of ${CELL_TEXT_LIMIT} characters in a single cell.`,
-    );
-}
-
 export class FakeRange {
   constructor(
     readonly env: FakeEnv,
@@ -184,14 +174,12 @@ export class FakeRange {
 
   _write(values: unknown[][]): this {
     const grid = this._checkGrid(values, "Object[][]");
-    for (const row of grid) for (const v of row) checkCellText(v);
     const ctx = this.sheet._writeContext();
     return this._put((cell, i, j) => writeValue(cell, grid[i][j], ctx));
   }
 
   /** Sets every cell of the range to the same value, as Range.setValue does. */
   setValue(value: unknown): this {
-    checkCellText(value);
     const ctx = this.sheet._writeContext();
     return this._put((cell) => writeValue(cell, value, ctx));
   }
