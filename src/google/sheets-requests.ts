@@ -294,25 +294,50 @@ function sheetRequests(s: SheetInfo, w: SheetWrite): Request[] {
         fields: "userEnteredFormat.textFormat.bold",
       },
     });
-  const p = w.protection && protect(s, w.protection);
-  if (p) out.push(p);
+  if (w.protection) out.push(...protect(s, w.protection));
   return out;
 }
 
-/** Header rows (or the whole sheet for a list of editors); an existing protection of the same range is updated, not doubled. */
-function protect(s: SheetInfo, p: NonNullable<SheetWrite["protection"]>): Request | undefined {
-  const range: GridRange = p.rows
-    ? { sheetId: s.sheetId, startRowIndex: 0, endRowIndex: p.rows }
-    : { sheetId: s.sheetId };
-  const body: sheets_v4.Schema$ProtectedRange = { range, warningOnly: false };
-  const fields = ["warningOnly"];
-  if (p.description !== undefined) {
-    body.description = p.description;
-    fields.push("description");
+/**
+ * The same protections as the SpreadsheetApp path: `rows` protects the header rows (editable by
+ * the owner and the user running the program), `editors` the whole sheet (editable by them
+ * besides the owner); a write may ask for both. An existing protection of the same range is
+ * updated, never doubled.
+ */
+function protect(s: SheetInfo, p: NonNullable<SheetWrite["protection"]>): Request[] {
+  const out: Request[] = [];
+  if (p.rows) {
+    const r = protectRange(
+      s,
+      { sheetId: s.sheetId, startRowIndex: 0, endRowIndex: p.rows },
+      [],
+      p.description,
+    );
+    if (r) out.push(r);
   }
   if (p.editors) {
-    body.editors = { users: [...p.editors] };
-    fields.push("editors");
+    const r = protectRange(s, { sheetId: s.sheetId }, p.editors, p.description);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+function protectRange(
+  s: SheetInfo,
+  range: GridRange,
+  editors: readonly string[],
+  description: string | undefined,
+): Request | undefined {
+  // Nobody edits through the domain: only the listed people (and the owner, who always can).
+  const body: sheets_v4.Schema$ProtectedRange = {
+    range,
+    warningOnly: false,
+    editors: { users: [...editors], domainUsersCanEdit: false },
+  };
+  const fields = ["warningOnly", "editors"];
+  if (description !== undefined) {
+    body.description = description;
+    fields.push("description");
   }
   const existing = s.protectedRanges.find((x) => sameRange(x.range, range));
   if (existing?.protectedRangeId !== undefined) {

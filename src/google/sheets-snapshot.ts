@@ -16,9 +16,10 @@ export const SNAPSHOT_FIELDS =
   "protectedRanges(protectedRangeId,range)," +
   "data(startRow,startColumn,rowData.values(effectiveValue,effectiveFormat.numberFormat.type)))";
 
-/** Only the sheets' properties (names, sizes): what a language or a cell count needs. */
+/** No cell data: names, sizes and protections (what a language, a cell count or a write plan needs). */
 export const PROPERTIES_FIELDS =
-  "sheets(properties(sheetId,title,index,hidden,gridProperties(rowCount,columnCount,frozenRowCount)))";
+  "sheets(properties(sheetId,title,index,hidden,gridProperties(rowCount,columnCount,frozenRowCount))," +
+  "protectedRanges(protectedRangeId,range))";
 
 const DATE_TYPES = new Set(["DATE", "DATE_TIME", "TIME"]);
 const NEUTRALISED = /^'[=+\-@\t\r]/;

@@ -8,7 +8,9 @@
 import { type Cell, WallTime } from "./cells.js";
 import { countCalls } from "./counter.js";
 import type { FakeEnv } from "./env.js";
+import type { FakeProtection } from "./protection.js";
 import type { FakeSheet } from "./sheet.js";
+import { applyBatch, protectionId } from "./sheets-batch.js";
 import type { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
 
 const DAY = 86_400_000;
@@ -51,6 +53,27 @@ function properties(s: FakeSheet): Json {
   };
 }
 
+function protectedRange(s: FakeSheet, p: FakeProtection): Json {
+  const range: Json = { sheetId: s.id };
+  if (p.type === "RANGE" && p.rect) {
+    range.startRowIndex = p.rect.row - 1;
+    range.endRowIndex = p.rect.row - 1 + p.rect.rows;
+    // A band of rows from the top (the program's header) has no column bounds, as the API
+    // reports a whole-row range; the fake's rect keeps the width it had when made.
+    if (!(p.rect.col === 1 && p.rect.row === 1)) {
+      range.startColumnIndex = p.rect.col - 1;
+      range.endColumnIndex = p.rect.col - 1 + p.rect.cols;
+    }
+  }
+  return {
+    protectedRangeId: protectionId(p),
+    range,
+    description: p.description,
+    warningOnly: p.warningOnly,
+    editors: { users: [...p.editors], domainUsersCanEdit: p.domainEdit },
+  };
+}
+
 /** "'Журнал G01'" or "Журнал G01!A1:B2" -> the sheet title. */
 function titleOfRange(a1: string): string {
   const bang = a1.lastIndexOf("!");
@@ -74,7 +97,10 @@ export class FakeSheetsSpreadsheets {
   }
 
   private _sheet(s: FakeSheet, withData: boolean): Json {
-    const out: Json = { properties: properties(s), protectedRanges: [] };
+    const out: Json = {
+      properties: properties(s),
+      protectedRanges: s.protections.map((p) => protectedRange(s, p)),
+    };
     if (!withData) return out;
     const rows = s._lastRow();
     const cols = s._lastCol();
@@ -93,6 +119,14 @@ export class FakeSheetsSpreadsheets {
       properties: { title: ss.name, timeZone: ss.timeZone, locale: ss.locale },
       sheets: ss.sheets.map((s) => this._sheet(s, withData)),
     };
+  }
+
+  /** Every request in order, all or nothing (the API applies a batch atomically). */
+  batchUpdate(resource: { requests?: Json[] }, spreadsheetId: string): Json {
+    const ss = this._file("sheets.spreadsheets.batchUpdate", spreadsheetId);
+    const requests = resource?.requests ?? [];
+    applyBatch(this.env, ss, requests);
+    return { spreadsheetId, replies: requests.map(() => ({})) };
   }
 
   getByDataFilter(

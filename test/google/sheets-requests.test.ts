@@ -224,13 +224,22 @@ describe("sheetWritesToRequests", () => {
       [sheet("S", 0)],
     );
     expect(first.requests).toEqual([
-      { addProtectedRange: { protectedRange: { range: header, warningOnly: false, description: "d" } } },
+      {
+        addProtectedRange: {
+          protectedRange: {
+            range: header,
+            warningOnly: false,
+            editors: { users: [], domainUsersCanEdit: false },
+            description: "d",
+          },
+        },
+      },
       {
         addProtectedRange: {
           protectedRange: {
             range: { sheetId: 0 },
             warningOnly: false,
-            editors: { users: ["t@example.org"] },
+            editors: { users: ["t@example.org"], domainUsersCanEdit: false },
           },
         },
       },
@@ -243,10 +252,30 @@ describe("sheetWritesToRequests", () => {
     expect(rerun).toEqual([
       {
         updateProtectedRange: {
-          protectedRange: { protectedRangeId: 77, warningOnly: false, description: "d2" },
-          fields: "warningOnly,description",
+          protectedRange: {
+            protectedRangeId: 77,
+            warningOnly: false,
+            editors: { users: [], domainUsersCanEdit: false },
+            description: "d2",
+          },
+          fields: "warningOnly,editors,description",
         },
       },
+    ]);
+  });
+
+  it("protects the header and the whole sheet when a journal asks for both, as SpreadsheetApp does", () => {
+    const reqs = sheetWritesToRequests(
+      [{ sheet: "S", protection: { rows: 2, editors: ["t@example.org", "r@example.org"] } }],
+      [sheet("S", 3)],
+    );
+    expect(reqs.map((r) => r.addProtectedRange?.protectedRange?.range)).toEqual([
+      { sheetId: 3, startRowIndex: 0, endRowIndex: 2 },
+      { sheetId: 3 },
+    ]);
+    expect(reqs[1].addProtectedRange?.protectedRange?.editors?.users).toEqual([
+      "t@example.org",
+      "r@example.org",
     ]);
   });
 
