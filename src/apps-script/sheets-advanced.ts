@@ -67,6 +67,10 @@ export class AdvancedSheetsWorkbook extends SheetsWorkbook {
     return this.properties().map((p) => p.title ?? "");
   }
 
+  override sheetIds(): Map<string, number> {
+    return new Map(this.properties().map((p) => [p.title ?? "", p.sheetId ?? 0]));
+  }
+
   override gridSizes(): { sheet: string; rows: number; cols: number }[] {
     return this.properties().map((p) => ({
       sheet: p.title ?? "",

@@ -200,6 +200,11 @@ export class SheetsWorkbook implements Workbook {
     });
   }
 
+  /** Sheet name -> gid, for links to cells. */
+  sheetIds(): Map<string, number> {
+    return new Map(this.spreadsheet.getSheets().map((s) => [s.getName(), s.getSheetId()]));
+  }
+
   gridSizes(): { sheet: string; rows: number; cols: number }[] {
     return this.spreadsheet.getSheets().map((s) => {
       const sheet = s.getName();

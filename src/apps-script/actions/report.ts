@@ -25,8 +25,9 @@ export function jobPorts(user?: string): JobPorts {
   const ss = activeSpreadsheet();
   const store = propertiesStore();
   const tz = ss.getSpreadsheetTimeZone();
+  const wb = workbook();
   return {
-    wb: workbook(),
+    wb,
     store,
     clock: systemClock,
     lock: documentLock,
@@ -34,7 +35,7 @@ export function jobPorts(user?: string): JobPorts {
     mailer,
     scheduleContinuation: () => scheduleContinuation(tz),
     user: user ?? (Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail()),
-    link: sheetLinker(ss),
+    link: sheetLinker(wb),
   };
 }
 
