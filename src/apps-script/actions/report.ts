@@ -12,6 +12,7 @@ import { systemClock } from "../clock.js";
 import { appsScriptDocSink } from "../doc-sink.js";
 import { activeSpreadsheet, sheetLinker, workbook } from "../env.js";
 import { documentLock } from "../lock.js";
+import type { SheetsWorkbook } from "../sheets-workbook.js";
 import { propertiesStore } from "../store.js";
 import { clearContinuation, scheduleContinuation, setMonthly } from "../triggers.js";
 
@@ -21,11 +22,10 @@ const mailer: Mailer = {
 };
 
 /** The monthly job's ports in Apps Script (menu, trigger, continuation and sidebar share them). */
-export function jobPorts(user?: string): JobPorts {
-  const ss = activeSpreadsheet();
+export function jobPorts(user?: string, wb: SheetsWorkbook = workbook()): JobPorts {
+  const ss = wb.spreadsheet;
   const store = propertiesStore();
   const tz = ss.getSpreadsheetTimeZone();
-  const wb = workbook();
   return {
     wb,
     store,
@@ -40,8 +40,12 @@ export function jobPorts(user?: string): JobPorts {
 }
 
 /** Run (or continue) the job; a failure is recorded in «Проблемы» and «Аудит», then rethrown. */
-export function runReportJob(month: string, user?: string): ReturnType<typeof runMonthlyJob> {
-  const p = jobPorts(user);
+export function runReportJob(
+  month: string,
+  user?: string,
+  wb?: SheetsWorkbook,
+): ReturnType<typeof runMonthlyJob> {
+  const p = jobPorts(user, wb);
   try {
     return runMonthlyJob(p, month);
   } catch (e) {
@@ -53,7 +57,9 @@ export function runReportJob(month: string, user?: string): ReturnType<typeof ru
 /** Menu: ask for the month (default: the previous one), run, show the link. */
 export function reportFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
-  const model = loadModel(workbook());
+  // One workbook for the question and the job: the sheet list and tables are read once.
+  const wb = workbook();
+  const model = loadModel(wb);
   const lang = model.settings.language;
   const ru = lang === "ru";
   const suggested = defaultMonth(new Date(), model.settings.timeZone);
@@ -72,7 +78,7 @@ export function reportFromMenu(): void {
     );
     return;
   }
-  const r = runReportJob(month);
+  const r = runReportJob(month, undefined, wb);
   ui.alert(
     r.status === "done"
       ? ru
