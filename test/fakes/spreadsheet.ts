@@ -55,6 +55,14 @@ export class FakeSpreadsheet {
     this.active = this.sheets[0];
   }
 
+  /** Test helper: every sheet cut to its data plus the program's margin (10 rows, 3 columns). */
+  _fitToData(): void {
+    for (const s of this.sheets) {
+      s.maxRows = Math.max(2, s._lastRow()) + 10;
+      s.maxCols = Math.max(1, s._lastCol()) + 3;
+    }
+  }
+
   /** Cells of every sheet's grid (rows × columns, blank ones too). */
   _cells(): number {
     return this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
