@@ -1,5 +1,6 @@
 /** `npm run bench`: prints figures and ratios of every registered bench. */
 import { appsScriptJournalsBench, appsScriptMonthlyBench } from "./apps-script-monthly.bench.js";
+import { appsScriptScaleBench } from "./apps-script-scale.bench.js";
 import type { Bench } from "./harness.js";
 import { peakMemoryMb } from "./harness.js";
 import { metricsBench } from "./metrics.bench.js";
@@ -17,6 +18,7 @@ const benches: Bench[] = [
   appsScriptMonthlyBench,
   appsScriptJournalsBench,
   rollupBench,
+  appsScriptScaleBench,
 ];
 
 async function main(): Promise<void> {

@@ -75,6 +75,11 @@ export interface Workbook {
   read(sheets: readonly string[]): Map<string, Table>;
   /** Apply all writes as one batch. */
   write(batch: readonly SheetWrite[]): void;
+  /**
+   * Every sheet's grid size (rows × columns, blank cells included), where the format has a
+   * cell limit (Google Sheets: 10,000,000); absent for .xlsx.
+   */
+  gridSizes?(): { sheet: string; rows: number; cols: number }[];
 }
 
 /** The current time; tests pass a fake. */

@@ -3,14 +3,15 @@
  * ONE Docs advanced-service batchUpdate (built by core/report/docs-requests), so the calls do
  * not grow with the rows of a table. Charts are drawn by the Charts service and put in with
  * DocumentApp in place of their placeholder paragraphs (the Docs API inserts images only from
- * a public URL). Needs the Docs advanced service (`Docs`, v1) enabled in appsscript.json.
+ * a public URL). Files, folder and sharing go through the Drive advanced service (v3), which
+ * works under `drive.file`; DriveApp would need the whole `drive` scope. Needs the Docs (v1)
+ * and Drive (v3) advanced services enabled in appsscript.json.
  *
- * Calls (measured on the fakes; none grows with students, groups or table rows): open a
- * remembered Doc 3 (+1 to rename it); a new one 2, + 6 to put it in the report folder (2 of
- * them script properties); clear 2; append 2, + 3 when it has charts and 19–20 per chart —
- * plus one DataTableBuilder.addRow per chart category (the builder has no bulk form; it builds
- * in memory, no round trip); share 2 + one per current viewer + one per removal + 1 to add.
- * A whole monthly report (new Doc, 3 chunks, 2 charts, 1 reader): 61 + the charts' categories.
+ * Calls (none grows with students, groups or table rows): open a remembered Doc 1 (+1 to
+ * rename it); a new one 1, + 3 to make the report folder the first time (1 of them a script
+ * property read, 1 a write) or + 2 to find it again; clear 2; append 2, + 3 when it has charts
+ * and 19–20 per chart — plus one DataTableBuilder.addRow per chart category (an in-memory
+ * builder, no round trip); share 1 + one per removal + one per reader added.
  */
 import type { docs_v1 } from "googleapis/build/src/apis/docs/index.js";
 import { bodyEnd, CLEAR_FIELDS, clearRequests, docsRequests } from "../core/report/docs-requests.js";
@@ -32,8 +33,16 @@ export const CHART_WIDTH = 600;
 const CHART_HEIGHT = 340;
 const COLORS = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47"];
 
-/** "Not found / no access" from DriveApp or DocumentApp, as opposed to an outage. */
-const MISSING = /no item with the given id|not found|is missing|permission|access/i;
+/**
+ * A file that is gone: Drive API "File not found", DocumentApp's "Document is missing". Not a
+ * permission error: "You do not have permission to call …" is a missing scope, and treating
+ * it as a missing file would make a new Doc on every run.
+ */
+const MISSING = /file not found|no item with the given id|document is missing/i;
+const SCOPE_ERROR = /you do not have permission to call/i;
+
+const FOLDER_MIME = "application/vnd.google-apps.folder";
+const DOC_MIME = "application/vnd.google-apps.document";
 
 const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
 
@@ -47,7 +56,49 @@ function docsService(): DocsService {
 }
 
 function missing(e: unknown): boolean {
-  return MISSING.test(e instanceof Error ? e.message : String(e));
+  const message = e instanceof Error ? e.message : String(e);
+  return MISSING.test(message) && !SCOPE_ERROR.test(message);
+}
+
+/** The Drive advanced service (v3), as far as this sink uses it. */
+interface DriveFile {
+  id?: string;
+  name?: string;
+  trashed?: boolean;
+}
+interface DriveService {
+  Files: {
+    get(fileId: string, optionalArgs?: { fields?: string }): DriveFile;
+    create(
+      resource: DriveFile & { mimeType?: string; parents?: string[] },
+      blob?: unknown,
+      args?: object,
+    ): DriveFile;
+    update(resource: DriveFile, fileId: string): DriveFile;
+  };
+  Permissions: {
+    list(
+      fileId: string,
+      optionalArgs?: { fields?: string },
+    ): {
+      permissions?: { id?: string; type?: string; role?: string; emailAddress?: string }[];
+    };
+    create(resource: { type: string; role: string; emailAddress: string }, fileId: string): unknown;
+    remove(fileId: string, permissionId: string): void;
+  };
+}
+
+/**
+ * DriveApp needs the full `drive` scope; the Drive API v3 works under `drive.file` for the
+ * files this script created (Google: "Choose Google Drive API scopes").
+ */
+function driveService(): DriveService {
+  const drive = (globalThis as unknown as { Drive?: DriveService }).Drive;
+  if (!drive?.Files || !drive.Permissions)
+    throw new Error(
+      "The Google Drive advanced service is not enabled (appsscript.json: dependencies.enabledAdvancedServices, serviceId «drive», version «v3»)",
+    );
+  return drive;
 }
 
 /** Regular-expression (RE2) form of a literal text, for Body.findText. */
@@ -95,36 +146,29 @@ export interface AppsScriptDocSinkOptions {
 export function appsScriptDocSink(opts: AppsScriptDocSinkOptions = {}): DocumentSink {
   const { store } = opts;
 
+  /** The file if it is still there (not deleted, not in the trash); any other failure is thrown. */
+  const live = (id: string, fields: string): DriveFile | null => {
+    try {
+      const file = driveService().Files.get(id, { fields: `${fields},trashed` });
+      return file.trashed ? null : file;
+    } catch (e) {
+      if (missing(e)) return null;
+      throw e;
+    }
+  };
+
   /** The folder made before under this name (remembered by id: drive.file sees only our own files), or a new one. */
-  const reportFolder = (name: string): GoogleAppsScript.Drive.Folder => {
+  const reportFolder = (name: string): string => {
     let saved: { name?: string; id?: string } | null = null;
     try {
       saved = JSON.parse(store?.get(FOLDER_KEY) ?? "null");
     } catch {
       saved = null;
     }
-    if (saved?.name === name && saved.id) {
-      try {
-        const folder = DriveApp.getFolderById(saved.id);
-        if (!folder.isTrashed()) return folder;
-      } catch (e) {
-        if (!missing(e)) throw e;
-      }
-    }
-    const folder = DriveApp.createFolder(name);
-    store?.set(FOLDER_KEY, JSON.stringify({ name, id: folder.getId() }));
-    return folder;
-  };
-
-  /** The remembered Doc if it is still there (not deleted, not in the trash). */
-  const liveFile = (id: string): GoogleAppsScript.Drive.File | null => {
-    try {
-      const file = DriveApp.getFileById(id);
-      return file.isTrashed() ? null : file;
-    } catch (e) {
-      if (missing(e)) return null;
-      throw e;
-    }
+    if (saved?.name === name && saved.id && live(saved.id, "id")) return saved.id;
+    const folder = driveService().Files.create({ name, mimeType: FOLDER_MIME }, undefined, { fields: "id" });
+    store?.set(FOLDER_KEY, JSON.stringify({ name, id: folder.id }));
+    return String(folder.id);
   };
 
   const placeCharts = (id: string, charts: { placeholder: string; block: ChartBlock }[]) => {
@@ -152,16 +196,18 @@ export function appsScriptDocSink(opts: AppsScriptDocSinkOptions = {}): Document
 
   return {
     open(existingId, title, folder) {
-      if (existingId) {
-        const file = liveFile(existingId);
-        if (file) {
-          if (file.getName() !== title) file.setName(title);
-          return { id: existingId, url: docUrl(existingId) };
-        }
+      const file = existingId ? live(existingId, "id,name") : null;
+      if (existingId && file) {
+        if (file.name !== title) driveService().Files.update({ name: title }, existingId);
+        return { id: existingId, url: docUrl(existingId) };
       }
-      const id = DocumentApp.create(title).getId();
+      // Made by the Drive API straight in its folder: one call, and drive.file covers it.
       const name = folder.trim();
-      if (name) DriveApp.getFileById(id).moveTo(reportFolder(name));
+      const parents = name ? [reportFolder(name)] : undefined;
+      const made = driveService().Files.create({ name: title, mimeType: DOC_MIME, parents }, undefined, {
+        fields: "id",
+      });
+      const id = String(made.id);
       return { id, url: docUrl(id) };
     },
 
@@ -187,16 +233,19 @@ export function appsScriptDocSink(opts: AppsScriptDocSinkOptions = {}): Document
         const email = r.trim();
         if (email) want.set(email.toLowerCase(), email);
       }
-      const file = DriveApp.getFileById(id);
+      const drive = driveService();
       const have = new Set<string>();
-      for (const user of file.getViewers()) {
-        const email = user.getEmail().toLowerCase();
-        if (!email) continue;
+      const list = drive.Permissions.list(id, { fields: "permissions(id,type,role,emailAddress)" });
+      for (const p of list.permissions ?? []) {
+        const email = (p.emailAddress ?? "").toLowerCase();
+        if (p.type !== "user" || !email || p.role === "owner") continue;
         have.add(email);
-        if (!want.has(email)) file.removeViewer(email);
+        // Only readers are the program's: an editor someone added by hand stays.
+        if (p.role === "reader" && !want.has(email) && p.id) drive.Permissions.remove(id, p.id);
       }
-      const add = [...want].filter(([key]) => !have.has(key)).map(([, email]) => email);
-      if (add.length) file.addViewers(add);
+      for (const [key, email] of want)
+        if (!have.has(key))
+          drive.Permissions.create({ type: "user", role: "reader", emailAddress: email }, id);
     },
   };
 }

@@ -3,14 +3,17 @@ import type { Lang } from "../core/i18n.js";
 import { parseLang } from "../core/i18n.js";
 import { locateSheets } from "../core/parse/index.js";
 import { settingKeyOf } from "../core/schema.js";
+import { AdvancedSheetsWorkbook, sheetsService } from "./sheets-advanced.js";
 import { SheetsWorkbook } from "./sheets-workbook.js";
 
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
 
+/** Reads through the Sheets advanced service (one call for all tables) when it is enabled. */
 export function workbook(): SheetsWorkbook {
-  return new SheetsWorkbook(activeSpreadsheet());
+  const api = sheetsService();
+  return api ? new AdvancedSheetsWorkbook(activeSpreadsheet(), api) : new SheetsWorkbook(activeSpreadsheet());
 }
 
 /**
@@ -31,11 +34,22 @@ export function workbookLang(e?: { authMode?: GoogleAppsScript.Script.AuthMode }
   }
 }
 
-/** `=HYPERLINK("#gid=…&range=A1", label)`: a clickable link to a cell of this spreadsheet. */
-export function sheetLinker(ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {
-  const ids = new Map(ss.getSheets().map((s) => [s.getName(), s.getSheetId()]));
+/**
+ * `=HYPERLINK("#gid=…&range=A1", label)`: a clickable link to a cell of this spreadsheet. The
+ * sheet ids are asked for once, at the first link (from the workbook's sheet list when given
+ * one: no extra round trip after a read).
+ */
+export function sheetLinker(source: GoogleAppsScript.Spreadsheet.Spreadsheet | SheetsWorkbook) {
+  let ids: Map<string, number> | null = null;
+  const load = () => {
+    ids ??=
+      source instanceof SheetsWorkbook
+        ? source.sheetIds()
+        : new Map(source.getSheets().map((s) => [s.getName(), s.getSheetId()]));
+    return ids;
+  };
   return (sheet: string, cell: string, label: string) => {
-    const gid = ids.get(sheet);
+    const gid = load().get(sheet);
     if (gid === undefined) return label;
     const range = cell ? `&range=${cell}` : "";
     return { formula: `=HYPERLINK("#gid=${gid}${range}","${label.replace(/"/g, '""')}")` };

@@ -12,6 +12,7 @@
  *   with the spreadsheet's zone (Intl, no service call per cell).
  */
 import { type CellValue, isFormula, safeCell, type WriteValue } from "../core/cells.js";
+import { sizedGrid, writeExtent } from "../google/sheets-requests.js";
 import type { Protection, Rect, SheetWrite, Table, Validation, Workbook } from "../ports.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -122,7 +123,16 @@ class Size {
   private cols = 0;
   private known = false;
 
-  constructor(private readonly sheet: Sheet) {}
+  constructor(
+    private readonly sheet: Sheet,
+    known?: { rows: number; cols: number },
+  ) {
+    if (known) {
+      this.rows = known.rows;
+      this.cols = known.cols;
+      this.known = true;
+    }
+  }
 
   ensure(rows: number, cols: number): void {
     if (!this.known) {
@@ -144,6 +154,23 @@ class Size {
     this.ensure(1, 1);
     return { rows: this.rows, cols: this.cols };
   }
+}
+
+/**
+ * insertSheet makes 1000 × 26 cells; 150 journals of that, grown by a column a lesson, pass
+ * the spreadsheet's 10,000,000 cells within a school year. A new sheet is cut to its data plus
+ * a small margin (two calls) and grows with the writes that need more.
+ */
+function fitNewSheet(sheet: Sheet, w: SheetWrite): Size {
+  const e = writeExtent(w);
+  const grid = sizedGrid(e.rows + (w.append?.length ?? 0), e.cols);
+  const NEW_ROWS = 1000;
+  const NEW_COLS = 26;
+  if (grid.rows < NEW_ROWS) sheet.deleteRows(grid.rows + 1, NEW_ROWS - grid.rows);
+  else if (grid.rows > NEW_ROWS) sheet.insertRowsAfter(NEW_ROWS, grid.rows - NEW_ROWS);
+  if (grid.cols < NEW_COLS) sheet.deleteColumns(grid.cols + 1, NEW_COLS - grid.cols);
+  else if (grid.cols > NEW_COLS) sheet.insertColumnsAfter(NEW_COLS, grid.cols - NEW_COLS);
+  return new Size(sheet, grid);
 }
 
 export class SheetsWorkbook implements Workbook {
@@ -173,6 +200,19 @@ export class SheetsWorkbook implements Workbook {
     });
   }
 
+  /** Sheet name -> gid, for links to cells. */
+  sheetIds(): Map<string, number> {
+    return new Map(this.spreadsheet.getSheets().map((s) => [s.getName(), s.getSheetId()]));
+  }
+
+  gridSizes(): { sheet: string; rows: number; cols: number }[] {
+    return this.spreadsheet.getSheets().map((s) => {
+      const sheet = s.getName();
+      this.sheets.set(sheet, s);
+      return { sheet, rows: s.getMaxRows(), cols: s.getMaxColumns() };
+    });
+  }
+
   read(names: readonly string[]): Map<string, Table> {
     const out = new Map<string, Table>();
     const zone = () => this.timeZone();
@@ -198,7 +238,7 @@ export class SheetsWorkbook implements Workbook {
       sheet = this.spreadsheet.insertSheet(w.sheet, this.spreadsheet.getNumSheets());
       this.sheets.set(w.sheet, sheet);
     }
-    const size = new Size(sheet);
+    const size = created ? fitNewSheet(sheet, w) : new Size(sheet);
     if (w.clear && !created) {
       sheet.clear();
       const { rows, cols } = size.all();

@@ -36,6 +36,7 @@ export type IssueCode =
   | "presence-marked-no-log"
   | "presence-no-column"
   | "presence-unknown-login"
+  | "cell-limit"
   | "other";
 
 export function issue(

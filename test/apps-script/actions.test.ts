@@ -106,6 +106,22 @@ describe("«Настроить книгу» and «Проверить данны�
   });
 });
 
+describe("the cell limit", () => {
+  it("«Проверить данные» warns on «Проблемы» at 80 % of the 10,000,000 cells, naming the biggest sheets", () => {
+    const f = withSheets(demoSheets());
+    runCheck();
+    expect(read(f, "Проблемы").flat().join(" ")).not.toMatch(/предела Google Таблиц/);
+    // 300 tabs of 1000 × 26 (7.8 M cells) plus the demo school's sheets: past 80 %.
+    for (let i = 0; i < 300; i++) f.spreadsheet.insertSheet(`Старый ${i}`);
+    f.spreadsheet._sheet("Старый 7")!.insertColumnsAfter(26, 100);
+    runCheck();
+    const text = read(f, "Проблемы").flat().join(" ");
+    expect(text).toMatch(/В книге [\d ]+ ячеек — 8\d % предела Google Таблиц \(10 000 000\)/);
+    expect(text).toContain("Старый 7 предупреждение cell-limit");
+    expect(text).toContain("Самые большие: «Старый 7» 1000×126");
+  });
+});
+
 describe("journals and schedule in Apps Script", () => {
   function journalCalls(students: number): number {
     const f = withSheets(demoSheets({ students }));

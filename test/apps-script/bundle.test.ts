@@ -13,6 +13,7 @@ import * as main from "../../src/apps-script/main.js";
 import { SheetsWorkbook } from "../../src/apps-script/sheets-workbook.js";
 import { demoYearOf } from "../../src/core/school-year.js";
 import { createFakes, type SeedValue } from "../fakes/index.js";
+import { manifestScopes, requiredScopes } from "../fakes/scopes.js";
 import { MemoryWorkbook } from "../support/memory-workbook.js";
 import { PINNED_DAYS } from "../support/pinned-days.js";
 import { pinContextClock } from "../support/vm-clock.js";
@@ -66,11 +67,25 @@ describe("dist/Code.js in a bare V8 context", () => {
       const args = events[name]?.() ?? [];
       expect(() => fn(...args), name).not.toThrow();
     }
+    // No scope missing (every call above passed the manifest), and none to spare: each scope
+    // of appsscript.json is the only one that lets some call made above through.
+    const called = Object.keys(fakes.calls.byMethod);
+    for (const scope of manifestScopes()) {
+      const rest = new Set(manifestScopes().filter((s) => s !== scope));
+      const needs = called.filter((m) => {
+        const req = requiredScopes(m);
+        return req !== null && !req.some((s) => rest.has(s));
+      });
+      expect(needs, scope).not.toEqual([]);
+    }
     // onOpen built the menu; setup and check left their marks.
     expect(fakes.ui.menus[0].caption).toBe("Дистанционное обучение");
     const tabs = fakes.spreadsheet.getSheets().map((s) => s.getName());
     expect(tabs).toEqual(
       expect.arrayContaining(["Проблемы", "Сводная 2026-10", "Отзывы родителей", "Присутствие в СДО"]),
+    );
+    expect(fakes.ui.alerts.map((a) => a.prompt)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(Проблем не найдено|Найдено)/)]),
     );
     const feedback = new SheetsWorkbook(
       fakes.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,

@@ -228,6 +228,25 @@ describe("appsScriptDocSink", () => {
     expect(fakes.documents.drive.items.get(fourth.id)?.parents).toEqual([newFolder]);
   });
 
+  it("works under drive.file alone: no DriveApp call, which would need the full drive scope", () => {
+    const { sink } = setup();
+    const { id } = render(sink, sampleReportRu(), null, ["director@school.example"]);
+    expect(fakes.calls.count(/^(DriveApp|File|Folder)\./)).toBe(0);
+    expect(fakes.documents.drive.items.get(id)?.viewers).toEqual(["director@school.example"]);
+  });
+
+  it("a missing scope is an error, never a missing Doc (no new Doc on every run)", () => {
+    const { sink } = setup();
+    const { id } = sink.open(null, "Отчёт", "Отчёты координатора");
+    restore?.();
+    fakes = createFakes({ scopes: ["https://www.googleapis.com/auth/documents"] });
+    restore = fakes.install();
+    expect(() => appsScriptDocSink().open(id, "Отчёт", "")).toThrow(
+      "You do not have permission to call Drive.Files.get. Required permissions: (https://www.googleapis.com/auth/drive.file || https://www.googleapis.com/auth/drive)",
+    );
+    expect(fakes.documents.drive.items.size).toBe(0);
+  });
+
   it("shares with exactly the readers: adds the missing at once, removes the others", () => {
     const { sink } = setup();
     const { id } = sink.open(null, "Отчёт", "");
@@ -237,11 +256,12 @@ describe("appsScriptDocSink", () => {
     fakes.reset();
     sink.share(id, ["zavuch@school.example", "methodist@school.example"]);
     expect(viewers()).toEqual(["Zavuch@School.example", "methodist@school.example"]);
-    expect(fakes.calls.count("File.removeViewer")).toBe(1);
-    expect(fakes.calls.count("File.addViewers")).toBe(1);
+    expect(fakes.calls.count("Drive.Permissions.remove")).toBe(1);
+    expect(fakes.calls.count("Drive.Permissions.create")).toBe(1);
     fakes.reset();
     sink.share(id, ["zavuch@school.example", "methodist@school.example"]);
-    expect(fakes.calls.count(/^File\.(addViewers|removeViewer)$/)).toBe(0);
+    expect(fakes.calls.count(/^Drive\.Permissions\.(create|remove)$/)).toBe(0);
+    expect(fakes.calls.count("Drive.Permissions.list")).toBe(1);
     sink.share(id, []);
     expect(viewers()).toEqual([]);
   });

@@ -63,8 +63,28 @@ describe("SheetsWorkbook: service calls", () => {
     const big = cost(2000);
     // 2,000 rows need more room than a new sheet's 1,000 rows: one insertRowsAfter per sheet.
     expect(big.byMethod["Sheet.insertRowsAfter"]).toBe(3);
-    expect(big.total - big.byMethod["Sheet.insertRowsAfter"]).toBe(small.total);
+    // ... and the new sheet cut to 20 rows needs a deleteRows that one of 2,000 does not.
+    expect(small.byMethod["Sheet.deleteRows"]).toBe(1);
+    expect(big.byMethod["Sheet.deleteRows"]).toBeUndefined();
+    expect(big.total - big.byMethod["Sheet.insertRowsAfter"] + 1).toBe(small.total);
     expect(small.total).toBeLessThanOrEqual(25);
+  });
+
+  it("sizes a new sheet to its data plus a margin of 10 rows and 3 columns, not 1000 × 26", () => {
+    const wb = open({ sheets: { A: [["x"]] } });
+    wb.write([
+      { sheet: "Journal", create: true, frozenRows: 1, cells: [{ row: 1, col: 1, values: rows(30) }] },
+      {
+        sheet: "Wide",
+        create: true,
+        cells: [{ row: 1, col: 1, values: [Array.from({ length: 40 }, () => 1)] }],
+      },
+    ]);
+    const j = fakes.spreadsheet._sheet("Journal")!;
+    expect([j.getMaxRows(), j.getMaxColumns()]).toEqual([40, 7]);
+    const w = fakes.spreadsheet._sheet("Wide")!;
+    expect([w.getMaxRows(), w.getMaxColumns()]).toEqual([12, 43]);
+    expect(fakes.spreadsheet._cells()).toBe(1000 * 26 + 40 * 7 + 12 * 43);
   });
 
   it("a ragged block leaves the cells right of a short line untouched, formulas included", () => {
@@ -113,8 +133,8 @@ describe("SheetsWorkbook: writes land as Sheets features", () => {
     expect(j.getFrozenRows()).toBe(1);
     expect(j.getRange("A1:C1").getFontWeights()).toEqual([["bold", "bold", "bold"]]);
     expect(j.getRange("A2").getFontWeight()).toBe("normal");
-    // The validation needed 1,501 rows: the sheet grew instead of throwing.
-    expect(j.getMaxRows()).toBe(1501);
+    // The validation needed 1,501 rows: the new sheet has them and the margin of 10.
+    expect(j.getMaxRows()).toBe(1511);
     const list = j.getRange("B1501").getDataValidation()!;
     expect(list.getCriteriaType()).toBe("VALUE_IN_LIST");
     expect(list.getCriteriaValues()).toEqual([["заявка", "обучается"], true]);

@@ -64,9 +64,11 @@ describe("the sidebar in Google Sheets", () => {
   it("turns an unexpected error into a generic message: logged, no stack to the page", () => {
     const f = install();
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    f.spreadsheet.getSheets = () => {
+    const fail = () => {
       throw new Error("Service Spreadsheets failed while accessing document");
     };
+    f.spreadsheet.getSheets = fail;
+    (f.globals.Sheets as { Spreadsheets: { get: unknown } }).Spreadsheets.get = fail;
     const out = sidebarRpc("context", {});
     expect(out).toMatchObject({ ok: false, error: { code: "internal" } });
     const text = JSON.stringify(out);

@@ -1,15 +1,31 @@
 /**
  * Call counting shared by every fake service. Each real Apps Script call costs tens of
- * milliseconds, so tests assert how many calls an adapter makes, by "Class.method".
+ * milliseconds, so tests assert how many calls an adapter makes, by "Class.method", and how
+ * many of them are round trips (each charged SIMULATED_LATENCY_MS against the run's budget).
  */
+import { EXECUTION_BUDGET_MS, isRoundTrip, SIMULATED_LATENCY_MS, TIMEOUT_MESSAGE } from "./latency.js";
 
 export class CallCounter {
   total = 0;
   byMethod: Record<string, number> = {};
   /** Every call in order ("Range.getValues", ...), for tests that check the sequence. */
   log: string[] = [];
+  /** Runs before each call is counted; throws to refuse it (e.g. a missing OAuth scope). */
+  guard: ((method: string) => void) | undefined;
+  /** Calls that reached "Google" (not builders or local getters), since the last reset. */
+  roundTrips = 0;
+  /** Simulated milliseconds of the current execution (see startExecution). */
+  elapsedMs = 0;
+  /** Budget of one execution; Infinity turns the limit off. */
+  budgetMs = EXECUTION_BUDGET_MS;
 
   hit(method: string): void {
+    this.guard?.(method);
+    if (isRoundTrip(method)) {
+      this.roundTrips++;
+      this.elapsedMs += SIMULATED_LATENCY_MS;
+      if (this.elapsedMs > this.budgetMs) throw new Error(`${TIMEOUT_MESSAGE} (${method})`);
+    }
     this.total++;
     this.byMethod[method] = (this.byMethod[method] ?? 0) + 1;
     this.log.push(method);
@@ -23,7 +39,19 @@ export class CallCounter {
     return n;
   }
 
+  /** A new execution (a menu click, a trigger): its clock starts at 0 again. */
+  startExecution(): void {
+    this.elapsedMs = 0;
+  }
+
+  /** Simulated seconds of the round trips since the last reset. */
+  simulatedSeconds(): number {
+    return (this.roundTrips * SIMULATED_LATENCY_MS) / 1000;
+  }
+
   reset(): void {
+    this.roundTrips = 0;
+    this.elapsedMs = 0;
     this.total = 0;
     this.byMethod = {};
     this.log = [];

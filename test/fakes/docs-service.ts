@@ -708,6 +708,8 @@ export class FakeDocStore {
 
   create(title: string): FakeDocModel {
     const item = this.drive._addItem(String(title), DOC_MIME);
+    // DocumentApp.create and Drive.Files.create are the script's own: drive.file covers them.
+    this.drive.madeByApp.add(item.id);
     const doc = new FakeDocModel(item.id, String(title));
     this.docs.set(doc.id, doc);
     return doc;

@@ -18,6 +18,7 @@ import {
   type Unit,
 } from "./docs-service.js";
 import { FakeDriveApp } from "./drive-app.js";
+import { FakeDrive } from "./drive-service.js";
 import type { FakeEnv } from "./env.js";
 
 export const ParagraphHeading = {
@@ -476,6 +477,8 @@ export interface DocumentFakes {
   documentApp: FakeDocumentApp;
   docs: FakeDocs;
   drive: FakeDriveApp;
+  /** The Drive advanced service (v3) over the same files. */
+  driveApi: FakeDrive;
   charts: FakeCharts;
   store: FakeDocStore;
   /** Test helper: a document's model by id. */
@@ -488,8 +491,10 @@ export function createDocumentFakes(env: FakeEnv): DocumentFakes {
   const documentApp = new FakeDocumentApp(env, store);
   const docs = new FakeDocs(env, store);
   const charts = new FakeCharts(env);
+  const driveApi = new FakeDrive(env, drive, store);
   return {
-    globals: { DocumentApp: documentApp, Docs: docs, DriveApp: drive, Charts: charts },
+    globals: { DocumentApp: documentApp, Docs: docs, DriveApp: drive, Drive: driveApi, Charts: charts },
+    driveApi,
     documentApp,
     docs,
     drive,

@@ -137,6 +137,8 @@ countCalls(FakeFolder, "Folder");
 
 export class FakeDriveApp {
   readonly items = new Map<string, FakeDriveItem>();
+  /** Ids of what the script itself created: all that the Drive API shows it under drive.file. */
+  readonly madeByApp = new Set<string>();
 
   constructor(readonly env: FakeEnv) {}
 
@@ -184,7 +186,9 @@ export class FakeDriveApp {
 
   createFolder(name: string): FakeFolder {
     if (typeof name !== "string" || name === "") throw new Error("Exception: Invalid argument: name");
-    return new FakeFolder(this.env, this, this._addItem(name, FOLDER_MIME));
+    const item = this._addItem(name, FOLDER_MIME);
+    this.madeByApp.add(item.id);
+    return new FakeFolder(this.env, this, item);
   }
 
   getFolderById(id: string): FakeFolder {

@@ -1,5 +1,6 @@
 /** The state all fake services share: counter, users, clock, time zones, id source. */
 import { CallCounter } from "./counter.js";
+import { manifestScopes, scopeGuard } from "./scopes.js";
 
 /** What a formula cell shows in getValues(); the fakes do not compute spreadsheets. */
 export type FormulaEvaluator = (formula: string) => string | number | boolean;
@@ -35,11 +36,15 @@ export function createEnv(opts: {
   now?: () => Date;
   evaluate?: FormulaEvaluator;
   ui?: boolean;
+  /** OAuth scopes granted (default: appsscript.json's); a call needing another one throws. */
+  scopes?: readonly string[];
 }): FakeEnv {
   let seq = 0;
   const activeUser = opts.activeUser ?? "coordinator@school.example";
+  const calls = new CallCounter();
+  calls.guard = scopeGuard(opts.scopes ?? manifestScopes());
   return {
-    calls: new CallCounter(),
+    calls,
     activeUser,
     effectiveUser: opts.effectiveUser ?? activeUser,
     owner: opts.owner ?? activeUser,

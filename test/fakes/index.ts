@@ -19,6 +19,7 @@ import { FakeLockService } from "./lock.js";
 import { FakeMailApp } from "./mail-app.js";
 import { FakePropertiesService } from "./properties.js";
 import { FakeScriptApp, FakeSession } from "./script-app.js";
+import { FakeSheetsService } from "./sheets-service.js";
 import { FakeSpreadsheet, FakeSpreadsheetApp, type SpreadsheetOptions } from "./spreadsheet.js";
 import type { FakeUi } from "./ui.js";
 import { FakeUtilities } from "./utilities.js";
@@ -52,7 +53,7 @@ export {
   TRIGGER_LIMIT,
 } from "./script-app.js";
 export { FakeSheet } from "./sheet.js";
-export { FakeSpreadsheet, FakeSpreadsheetApp, type SpreadsheetOptions } from "./spreadsheet.js";
+export { CELL_LIMIT, FakeSpreadsheet, FakeSpreadsheetApp, type SpreadsheetOptions } from "./spreadsheet.js";
 export { FakeMenu, FakeUi, type MenuEntry, type Shown } from "./ui.js";
 export { formatDate, instantOf, wallOf } from "./utilities.js";
 export { FakeDataValidation, FakeDataValidationBuilder } from "./validation.js";
@@ -73,6 +74,8 @@ export interface FakeOptions {
   addOn?: boolean;
   /** Project HTML files for HtmlService.createHtmlOutputFromFile (name without ".html"). */
   htmlFiles?: Record<string, string>;
+  /** OAuth scopes granted (default: appsscript.json's oauthScopes). */
+  scopes?: readonly string[];
   /** MailApp's daily recipient quota (default 100, a consumer account). */
   mailQuota?: number;
   /** More globals built on the same context (counter, env, active spreadsheet). */
@@ -135,6 +138,7 @@ export function createFakes(opts: FakeOptions = {}): Fakes {
     HtmlService: html,
     FormApp: formApp,
     MailApp: mailApp,
+    Sheets: new FakeSheetsService(env, spreadsheetApp),
     ...documents.globals,
   };
   Object.assign(globals, opts.extras?.({ env, calls: env.calls, spreadsheetApp }) ?? {});

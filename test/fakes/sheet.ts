@@ -209,6 +209,7 @@ export class FakeSheet {
     this._live();
     if (afterPosition < 1 || afterPosition > this.maxRows || howMany < 1)
       throw new Error("Exception: Those rows are out of bounds.");
+    this.parent._checkCells(howMany * this.maxCols);
     if (afterPosition < this.grid.length)
       this.grid.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
     this.maxRows += howMany;
@@ -219,17 +220,42 @@ export class FakeSheet {
     this._live();
     if (afterPosition < 1 || afterPosition > this.maxCols || howMany < 1)
       throw new Error("Exception: Those columns are out of bounds.");
+    this.parent._checkCells(howMany * this.maxRows);
     for (const row of this.grid)
       if (afterPosition < row.length) row.splice(afterPosition, 0, ...new Array<undefined>(howMany));
     this.maxCols += howMany;
     return this;
   }
 
+  /** Removes rows (and their cells) for good; a sheet keeps at least one row outside the frozen ones. */
+  deleteRows(rowPosition: number, howMany: number): void {
+    this._live();
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows)
+      throw new Error("Exception: Those rows are out of bounds.");
+    if (this.maxRows - howMany < 1 || this.maxRows - howMany <= this.frozenRows)
+      throw new Error("Exception: You can't delete all the rows on the sheet.");
+    this.grid.splice(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
+  }
+
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this._live();
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.maxCols)
+      throw new Error("Exception: Those columns are out of bounds.");
+    if (this.maxCols - howMany < 1)
+      throw new Error("Exception: You can't delete all the columns on the sheet.");
+    for (const row of this.grid) row.splice(columnPosition - 1, howMany);
+    this.maxCols -= howMany;
+  }
+
   /** Appends after the last row with content, growing the sheet as needed (one call, like Sheets). */
   appendRow(rowContents: unknown[]): this {
     const row = this._lastRow() + 1;
-    if (row > this.maxRows) this.maxRows = row;
-    if (rowContents.length > this.maxCols) this.maxCols = rowContents.length;
+    const rows = Math.max(this.maxRows, row);
+    const cols = Math.max(this.maxCols, rowContents.length);
+    this.parent._checkCells(rows * cols - this.maxRows * this.maxCols);
+    this.maxRows = rows;
+    this.maxCols = cols;
     this._rangeOf({ row, col: 1, rows: 1, cols: rowContents.length })._write([rowContents]);
     return this;
   }

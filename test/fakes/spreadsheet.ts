@@ -21,6 +21,14 @@ export interface SpreadsheetOptions {
   editors?: readonly string[];
 }
 
+/**
+ * "Up to 10 million cells or 18,278 columns for spreadsheets created in or converted to Google
+ * Sheets" (Google Drive help, files you can store): every cell of the grid counts, blank or not.
+ */
+export const CELL_LIMIT = 10_000_000;
+/** insertSheet() makes 1000 rows × 26 columns. */
+const NEW_SHEET_CELLS = 1000 * 26;
+
 export class FakeSpreadsheet {
   readonly sheets: FakeSheet[] = [];
   active!: FakeSheet;
@@ -45,6 +53,27 @@ export class FakeSpreadsheet {
     if (seeds.length === 0) seeds.push([this.locale.startsWith("ru") ? "Лист1" : "Sheet1", []]);
     for (const [name, values] of seeds) this._addSheet(name, values);
     this.active = this.sheets[0];
+  }
+
+  /** Test helper: every sheet cut to its data plus the program's margin (10 rows, 3 columns). */
+  _fitToData(): void {
+    for (const s of this.sheets) {
+      s.maxRows = Math.max(2, s._lastRow()) + 10;
+      s.maxCols = Math.max(1, s._lastCol()) + 3;
+    }
+  }
+
+  /** Cells of every sheet's grid (rows × columns, blank ones too). */
+  _cells(): number {
+    return this.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
+  }
+
+  /** Throws as Sheets does when growing by `more` cells would pass the limit. */
+  _checkCells(more: number): void {
+    if (more > 0 && this._cells() + more > CELL_LIMIT)
+      throw new Error(
+        `Exception: This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`,
+      );
   }
 
   /** Test helper: append a tab with contents, as if a person had made it. */
@@ -140,6 +169,7 @@ export class FakeSpreadsheet {
     const index = typeof a === "number" ? a : b;
     if (index !== undefined && (index < 0 || index > this.sheets.length || !Number.isInteger(index)))
       throw new Error("Exception: Invalid argument: sheetIndex");
+    this._checkCells(NEW_SHEET_CELLS);
     const sheet = this._addSheet(name);
     this.sheets.pop();
     const at = index ?? this.sheets.indexOf(this.active) + 1;

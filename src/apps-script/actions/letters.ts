@@ -59,7 +59,7 @@ export function runLetters(month: string): SendResult {
           res.issues,
           res.lang,
           locateSheets(wb.sheetNames()).tabs.problems,
-          sheetLinker(ss),
+          sheetLinker(wb),
         ),
       ]);
   });

@@ -14,6 +14,7 @@ import { systemClock } from "../clock.js";
 import { appsScriptDocSink } from "../doc-sink.js";
 import { activeSpreadsheet, sheetLinker, workbook } from "../env.js";
 import { documentLock } from "../lock.js";
+import type { SheetsWorkbook } from "../sheets-workbook.js";
 import { propertiesStore } from "../store.js";
 import { clearContinuation, scheduleContinuation, setMonthly } from "../triggers.js";
 
@@ -23,12 +24,12 @@ const mailer: Mailer = {
 };
 
 /** The monthly job's ports in Apps Script (menu, trigger, continuation and sidebar share them). */
-export function jobPorts(user?: string): JobPorts {
-  const ss = activeSpreadsheet();
+export function jobPorts(user?: string, wb: SheetsWorkbook = workbook()): JobPorts {
+  const ss = wb.spreadsheet;
   const store = propertiesStore();
   const tz = ss.getSpreadsheetTimeZone();
   return {
-    wb: workbook(),
+    wb,
     store,
     clock: systemClock,
     lock: documentLock,
@@ -36,7 +37,7 @@ export function jobPorts(user?: string): JobPorts {
     mailer,
     scheduleContinuation: () => scheduleContinuation(tz),
     user: user ?? (Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail()),
-    link: sheetLinker(ss),
+    link: sheetLinker(wb),
   };
 }
 
@@ -44,11 +45,11 @@ export function jobPorts(user?: string): JobPorts {
 export function runReportJob(
   month: string,
   user?: string,
-  opts: { onlyWithLessons?: boolean } = {},
+  opts: { onlyWithLessons?: boolean; wb?: SheetsWorkbook } = {},
 ): ReturnType<typeof runMonthlyJob> {
-  const p = jobPorts(user);
+  const p = jobPorts(user, opts.wb);
   try {
-    return runMonthlyJob(p, month, opts);
+    return runMonthlyJob(p, month, { onlyWithLessons: opts.onlyWithLessons });
   } catch (e) {
     recordJobFailure(p, month, e);
     throw e;
@@ -58,7 +59,9 @@ export function runReportJob(
 /** Menu: ask for the month (default: the previous one), run, show the link. */
 export function reportFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
-  const model = loadModel(workbook());
+  // One workbook for the question and the job: the sheet list and tables are read once.
+  const wb = workbook();
+  const model = loadModel(wb);
   const lang = model.settings.language;
   const ru = lang === "ru";
   const suggested = chooseReportMonth(model, todayIn(systemClock.now(), model.settings.timeZone)).month;
@@ -77,7 +80,7 @@ export function reportFromMenu(): void {
     );
     return;
   }
-  const r = runReportJob(month);
+  const r = runReportJob(month, undefined, { wb });
   ui.alert(
     r.status === "done"
       ? ru

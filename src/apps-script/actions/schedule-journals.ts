@@ -11,13 +11,12 @@ import { escapeHtml } from "../html.js";
 import { withDocumentLock } from "../lock.js";
 
 export function runScheduleCheck(): void {
-  const ss = activeSpreadsheet();
   const wb = workbook();
   const { conflicts, lang } = withDocumentLock(() => {
     const model = loadModel(wb);
     const found = scheduleConflicts(model);
     const language = model.settings.language;
-    wb.write([problemsWrite(found, language, model.tabs.problems, sheetLinker(ss))]);
+    wb.write([problemsWrite(found, language, model.tabs.problems, sheetLinker(wb))]);
     return { conflicts: found, lang: language };
   });
   const ru = lang === "ru";

@@ -1,7 +1,7 @@
 /** Menu actions «Настроить книгу» and «Проверить данные». */
 import { checkWorkbook, problemsWrite, summaryLine } from "../../app/check.js";
 import { setupWorkbook } from "../../app/setup.js";
-import { activeSpreadsheet, sheetLinker, workbook, workbookLang } from "../env.js";
+import { sheetLinker, workbook, workbookLang } from "../env.js";
 import { withDocumentLock } from "../lock.js";
 
 export function runSetup(): void {
@@ -20,11 +20,10 @@ export function runSetup(): void {
 }
 
 export function runCheck(): void {
-  const ss = activeSpreadsheet();
   const wb = workbook();
   const result = withDocumentLock(() => {
     const r = checkWorkbook(wb);
-    wb.write([problemsWrite(r.issues, r.lang, r.model.tabs.problems, sheetLinker(ss))]);
+    wb.write([problemsWrite(r.issues, r.lang, r.model.tabs.problems, sheetLinker(wb))]);
     return r;
   });
   const line = summaryLine(result.issues, result.lang);

@@ -16,7 +16,9 @@ import { randomUUID } from "node:crypto";
 import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
 import { sheets } from "googleapis/build/src/apis/sheets/index.js";
 import { type CellValue, isFormula, safeCell, type WriteValue } from "../../core/cells.js";
+import { chunkRequests, REQUEST_BYTES } from "../../google/request-chunks.js";
 import type { SheetWrite, Table, Workbook } from "../../ports.js";
+import { UserError } from "../errors.js";
 import { accountEmail, type GoogleAuthClient } from "./auth.js";
 import { callGoogle, type GoogleTarget, type RetryOptions } from "./errors.js";
 import { sendMarkedBatch } from "./idempotent-batch.js";
@@ -217,46 +219,61 @@ export class SheetsApiWorkbook implements Workbook {
   }
 
   /**
-   * Send every buffered write in one batchUpdate, marked so that a retry after a lost reply
-   * knows whether it applied (idempotent-batch.ts). On failure nothing was applied by Google
-   * (checked, where a reply was lost) and the writes stay buffered.
+   * Send every buffered write in batchUpdate bodies under Google's ~2 MB (one body when it
+   * fits), each marked so that a retry after a lost reply knows whether it applied
+   * (idempotent-batch.ts). A refused first body applied nothing (a body is atomic) and the
+   * writes stay buffered; a later body refused leaves the earlier ones applied, which a rerun
+   * reads back and does not repeat (every write of the program is idempotent on a fresh read).
    */
   async flush(): Promise<void> {
     if (!this.pending.length) return;
     const plan = planSheetWrites(this.pending, this.confirmed);
-    if (plan.requests.length) {
-      const mark = this.opts.writeMark?.() ?? randomUUID();
-      const requests = [...plan.requests, ...markRequests(mark, this.marks)];
-      const { replies, marks } = await sendMarkedBatch(
-        {
-          mark,
-          send: async () =>
-            (
-              await this.api.spreadsheets.batchUpdate({
-                spreadsheetId: this.spreadsheetId,
-                requestBody: { requests },
-              })
-            ).data.replies ?? [],
-          readBack: async () =>
-            (
-              await callGoogle(
-                () => this.api.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: MARK_FIELDS }),
-                target(this.spreadsheetId, "read", this.opts),
-                this.opts.retry,
-              )
-            ).data,
-        },
-        target(this.spreadsheetId, "write", this.opts),
-        this.opts.retry,
-      );
-      adoptProtectedRangeIds(plan.sheets, replies);
-      this.marks = marks;
+    const chunks = plan.requests.length ? chunkRequests(plan.requests, REQUEST_BYTES - MARK_BUDGET) : [];
+    const replies: sheets_v4.Schema$Response[] = [];
+    for (const [k, chunk] of chunks.entries()) {
+      try {
+        replies.push(...(await this.sendChunk(chunk)));
+      } catch (e) {
+        if (k === 0) throw e;
+        throw partlyWritten(this.spreadsheetId, k, chunks.length, e);
+      }
     }
+    adoptProtectedRangeIds(plan.sheets, replies);
     // Appends may have grown a sheet past the planned size; the snapshot knows by how much.
     for (const s of plan.sheets) s.rowCount = Math.max(s.rowCount, this.grids.get(s.title)?.length ?? 0);
     this.confirmed = plan.sheets;
     this.planned = plan.sheets;
     this.pending = [];
+  }
+
+  /** One body, with its write mark; the replies (as read back when the reply was lost). */
+  private async sendChunk(chunk: readonly sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$Response[]> {
+    const mark = this.opts.writeMark?.() ?? randomUUID();
+    const requests = [...chunk, ...markRequests(mark, this.marks)];
+    const { replies, marks } = await sendMarkedBatch(
+      {
+        mark,
+        send: async () =>
+          (
+            await this.api.spreadsheets.batchUpdate({
+              spreadsheetId: this.spreadsheetId,
+              requestBody: { requests },
+            })
+          ).data.replies ?? [],
+        readBack: async () =>
+          (
+            await callGoogle(
+              () => this.api.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: MARK_FIELDS }),
+              target(this.spreadsheetId, "read", this.opts),
+              this.opts.retry,
+            )
+          ).data,
+      },
+      target(this.spreadsheetId, "write", this.opts),
+      this.opts.retry,
+    );
+    this.marks = marks;
+    return replies;
   }
 
   /** The write's effect on the in-memory snapshot (same semantics as the other adapters). */
@@ -296,6 +313,18 @@ function target(id: string, op: GoogleTarget["op"], opts: SheetsApiOptions): Goo
 }
 
 /** Give the protections this flush added the ids Google assigned (so a rerun updates them). */
+/** Room left in each body for the write mark's requests (a few hundred bytes). */
+const MARK_BUDGET = 4096;
+
+/** A later body failed: say what was written and that a rerun is safe, never «nothing changed». */
+function partlyWritten(id: string, done: number, total: number, cause: unknown): unknown {
+  if (!(cause instanceof UserError)) return cause;
+  return new UserError(cause.code, {
+    ru: `Запись в таблицу ${id} применена частично (${done} из ${total} частей): ${cause.msg.ru}. Запустите команду ещё раз: она прочитает таблицу заново и допишет остальное, ничего не задвоив`,
+    en: `The write into spreadsheet ${id} applied in part (${done} of ${total} parts): ${cause.msg.en}. Run the command again: it reads the spreadsheet anew and writes the rest, duplicating nothing`,
+  });
+}
+
 function adoptProtectedRangeIds(list: SheetInfo[], replies: sheets_v4.Schema$Response[]): void {
   for (const r of replies) {
     const p = r.addProtectedRange?.protectedRange;

@@ -8,7 +8,7 @@ import {
   type SheetInfo,
   serialToDate,
   sheetWritesToRequests,
-} from "../../../src/node/google/requests.js";
+} from "../../src/google/sheets-requests.js";
 
 const sheet = (title: string, sheetId: number, extra: Partial<SheetInfo> = {}): SheetInfo => ({
   sheetId,
@@ -37,7 +37,8 @@ describe("sheetWritesToRequests", () => {
     expect(reqs[0].addSheet?.properties).toEqual({
       sheetId: 8,
       title: "New",
-      gridProperties: { rowCount: 1000, columnCount: 26 },
+      // One row of data, sized to it plus the margin (10 rows, 3 columns): not Google's 1000 × 26.
+      gridProperties: { rowCount: 12, columnCount: 4 },
     });
     expect(reqs[1].addSheet?.properties?.sheetId).toBe(9);
     expect(reqs[3].updateCells).toEqual({
@@ -119,7 +120,7 @@ describe("sheetWritesToRequests", () => {
       [sheet("S", 0)],
     );
     expect(kinds(reqs).slice(0, 3)).toEqual(["addSheet", "appendDimension", "appendDimension"]);
-    expect(reqs[0].addSheet?.properties?.gridProperties).toEqual({ rowCount: 1000, columnCount: 30 });
+    expect(reqs[0].addSheet?.properties?.gridProperties).toEqual({ rowCount: 14, columnCount: 33 });
     expect(reqs[1].appendDimension).toEqual({ sheetId: 0, dimension: "ROWS", length: 5 });
     expect(reqs[2].appendDimension).toEqual({ sheetId: 0, dimension: "COLUMNS", length: 2 });
   });
@@ -223,13 +224,22 @@ describe("sheetWritesToRequests", () => {
       [sheet("S", 0)],
     );
     expect(first.requests).toEqual([
-      { addProtectedRange: { protectedRange: { range: header, warningOnly: false, description: "d" } } },
+      {
+        addProtectedRange: {
+          protectedRange: {
+            range: header,
+            warningOnly: false,
+            editors: { users: [], domainUsersCanEdit: false },
+            description: "d",
+          },
+        },
+      },
       {
         addProtectedRange: {
           protectedRange: {
             range: { sheetId: 0 },
             warningOnly: false,
-            editors: { users: ["t@example.org"] },
+            editors: { users: ["t@example.org"], domainUsersCanEdit: false },
           },
         },
       },
@@ -242,10 +252,30 @@ describe("sheetWritesToRequests", () => {
     expect(rerun).toEqual([
       {
         updateProtectedRange: {
-          protectedRange: { protectedRangeId: 77, warningOnly: false, description: "d2" },
-          fields: "warningOnly,description",
+          protectedRange: {
+            protectedRangeId: 77,
+            warningOnly: false,
+            editors: { users: [], domainUsersCanEdit: false },
+            description: "d2",
+          },
+          fields: "warningOnly,editors,description",
         },
       },
+    ]);
+  });
+
+  it("protects the header and the whole sheet when a journal asks for both, as SpreadsheetApp does", () => {
+    const reqs = sheetWritesToRequests(
+      [{ sheet: "S", protection: { rows: 2, editors: ["t@example.org", "r@example.org"] } }],
+      [sheet("S", 3)],
+    );
+    expect(reqs.map((r) => r.addProtectedRange?.protectedRange?.range)).toEqual([
+      { sheetId: 3, startRowIndex: 0, endRowIndex: 2 },
+      { sheetId: 3 },
+    ]);
+    expect(reqs[1].addProtectedRange?.protectedRange?.editors?.users).toEqual([
+      "t@example.org",
+      "r@example.org",
     ]);
   });
 
