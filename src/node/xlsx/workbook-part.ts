@@ -47,6 +47,7 @@ export interface SheetEntry {
   kind: "worksheet" | "other";
 }
 
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const SHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
@@ -142,10 +143,8 @@ export function addWorksheet(pkg: XlsxPackage, wbPath: string, name: string, she
   const ids2 = findElements(findElement(xml, "sheets")?.text ?? "", "sheet").map(
     (s) => Number(attr(s.text, "sheetId")) || 0,
   );
-  const rPrefix =
-    /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(xml)?.[1];
-  const ns = rPrefix ? "" : ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-  const tag = `<sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...ids2) + 1}"${ns} ${rPrefix ?? "r"}:id="${rid}"/>`;
+  // The relationships prefix is declared here: openpyxl declares it on each <sheet>, not the root.
+  const tag = `<sheet xmlns:r="${REL_NS}" name="${escapeXml(name)}" sheetId="${Math.max(0, ...ids2) + 1}" r:id="${rid}"/>`;
   const sheets = findElement(xml, "sheets");
   const next =
     sheets && !sheets.text.endsWith("/>")
