@@ -13,6 +13,7 @@ import { auditWrite } from "./audit.js";
 import { type CellLink, problemsWrite } from "./check.js";
 import { loadWorkbook } from "./load.js";
 import { compileMonth } from "./report.js";
+import { preflightReport, withOmissions } from "./report-preflight.js";
 
 export const JOB_KEY = "report.job";
 export const docKey = (month: string) => `report.doc.${month}`;
@@ -80,7 +81,12 @@ function jsonWrite(
 }
 
 /** Start (or continue) the monthly job for `month`. */
-export function runMonthlyJob(p: JobPorts, month: string, opts: { mail?: boolean } = {}): JobResult {
+/** `force`: write the report although it leaves students or groups out (it then says so). */
+export function runMonthlyJob(
+  p: JobPorts,
+  month: string,
+  opts: { mail?: boolean; force?: boolean } = {},
+): JobResult {
   const started = p.clock.now().getTime();
   const budget = p.budgetMs ?? DEFAULT_BUDGET_MS;
   const outOfTime = () => p.clock.now().getTime() - started > budget;
@@ -93,7 +99,10 @@ export function runMonthlyJob(p: JobPorts, month: string, opts: { mail?: boolean
       state = { month, now: p.clock.now().toISOString(), step: "summary", block: 0, docId: null };
     const now = new Date(state.now);
     const { model, names } = loadWorkbook(p.wb);
-    const run = compileMonth(model, names, month, now);
+    const run = withOmissions(
+      compileMonth(model, names, month, now),
+      preflightReport(model, Boolean(opts.force)),
+    );
     const tz = model.settings.timeZone;
     const stamp = () => {
       const z = zonedParts(p.clock.now(), tz);

@@ -3,10 +3,12 @@ import { join, resolve } from "node:path";
 import { loadWorkbook } from "../../../app/load.js";
 import { docKey, runMonthlyJob } from "../../../app/monthly-job.js";
 import { compileMonth, defaultMonth } from "../../../app/report.js";
+import { withOmissions } from "../../../app/report-preflight.js";
 import { SheetStore } from "../../../app/sheet-store.js";
 import { isMonth } from "../../../core/dates.js";
 import { type Lang, msg } from "../../../core/i18n.js";
 import { pct, SUMMARY_JSON_SCHEMA } from "../../../core/metrics/index.js";
+import { refusalLines, reportOmissions } from "../../../core/report/omissions.js";
 import type { Workbook } from "../../../ports.js";
 import { writeFileAtomic } from "../../atomic.js";
 import { UserError } from "../../errors.js";
@@ -14,7 +16,7 @@ import { renderDocx } from "../../report/docx.js";
 import type { Command } from "../context.js";
 import { noKnownSheets, type OpenWorkbook, openWorkbook } from "../workbook-arg.js";
 
-const usage = "coordinator report FILE.xlsx [--month YYYY-MM] [--out DIR] [--json]";
+const usage = "coordinator report FILE.xlsx [--month YYYY-MM] [--out DIR] [--json] [--force]";
 
 export const report: Command = {
   name: "report",
@@ -36,6 +38,13 @@ export const report: Command = {
       ),
     },
     json: { type: "boolean", help: msg("вывести пути в JSON", "print the paths as JSON") },
+    force: {
+      type: "boolean",
+      help: msg(
+        "сформировать, даже если часть учащихся или групп не попадёт в отчёт (отчёт это перечислит)",
+        "write it even if some students or groups are left out (the report lists them)",
+      ),
+    },
     "print-schema": {
       type: "boolean",
       help: msg(
@@ -63,7 +72,13 @@ export const report: Command = {
       );
     const lang = ctx.langForced ? ctx.lang : model.settings.language;
     ctx.progress(msg(`Считаю показатели за ${month}…`, `Computing the figures for ${month}…`));
-    const run = compileMonth(model, names, month, ctx.now(), lang);
+    const force = Boolean(ctx.options.force);
+    const omissions = reportOmissions(model);
+    if (omissions.length && !force) {
+      for (const line of refusalLines(omissions, lang)) ctx.err(line);
+      return 1;
+    }
+    const run = withOmissions(compileMonth(model, names, month, ctx.now(), lang), omissions);
     const dir = resolve(String(ctx.options.out ?? target.dir));
     await mkdir(dir, { recursive: true });
     let docUrl: string | undefined;
@@ -79,6 +94,7 @@ export const report: Command = {
         model.settings.reportFolder,
         ctx.now(),
         lang,
+        force,
       );
     } else {
       ctx.progress(msg("Записываю лист сводной в книгу…", "Writing the summary sheet into the workbook…"));
@@ -112,6 +128,7 @@ async function googleReport(
   folder: string,
   now: Date,
   lang: Lang,
+  force: boolean,
 ): Promise<string | undefined> {
   const { GoogleDocsSink } = await import("../../google/docs-sink.js");
   const store = new SheetStore(wb);
@@ -130,7 +147,7 @@ async function googleReport(
       budgetMs: Number.POSITIVE_INFINITY,
     },
     month,
-    { mail: false },
+    { mail: false, force },
   );
   await docs.flush();
   return r.docUrl;
