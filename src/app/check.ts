@@ -2,6 +2,7 @@
 import type { WriteValue } from "../core/cells.js";
 import { type Lang, plural } from "../core/i18n.js";
 import { type Issue, issue } from "../core/issues.js";
+import { longCellIssues } from "../core/long-cells.js";
 import type { Model } from "../core/model.js";
 import { SHEETS, type SheetKey } from "../core/schema.js";
 import type { SheetWrite, Workbook } from "../ports.js";
@@ -34,9 +35,9 @@ export function missingSheetIssues(model: Model): Issue[] {
 }
 
 export function checkWorkbook(wb: Workbook): CheckResult {
-  const { model } = loadWorkbook(wb);
+  const { model, tables } = loadWorkbook(wb);
   const noKnownSheets = Object.keys(model.tabs).length === 0 && model.journals.length === 0;
-  const issues = [...missingSheetIssues(model), ...model.issues];
+  const issues = [...missingSheetIssues(model), ...model.issues, ...longCellIssues(tables.values())];
   return { model, lang: model.settings.language, issues, noKnownSheets };
 }
 

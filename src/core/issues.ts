@@ -31,6 +31,7 @@ export type IssueCode =
   | "journal-orphan-column"
   | "journal-unknown-student"
   | "schedule-conflict"
+  | "too-long"
   | "other";
 
 export function issue(

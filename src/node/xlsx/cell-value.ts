@@ -4,11 +4,9 @@
  * cell's own style index, so a user's formatting of a cell the program fills survives.
  */
 import { type CellValue, isFormula, safeCell, type WriteValue } from "../../core/cells.js";
+import { MAX_CELL_TEXT } from "../../core/long-cells.js";
 import type { Styles } from "./styles.js";
 import { attr, decodeXml, escapeXml } from "./xml.js";
-
-/** Excel refuses longer text in a cell ("Excel specifications and limits": 32,767 characters). */
-export const MAX_CELL_TEXT = 32767;
 
 const NEUTRALISED = /^'[=+\-@\t\r]/;
 const DAY_MS = 86400000;
