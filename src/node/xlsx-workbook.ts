@@ -17,6 +17,7 @@ import { XlsxPackage } from "./xlsx/package.js";
 import { setDimension } from "./xlsx/sheet-parts.js";
 import { addWorksheet, dropCalcChain, recalculateOnLoad, setSheetState } from "./xlsx/workbook-part.js";
 import { applyWrite, readValues, type WriteEffects } from "./xlsx/write-sheet.js";
+import { writeZip } from "./xlsx/zip.js";
 
 function lockFiles(path: string): string[] {
   const dir = dirname(path);
@@ -73,7 +74,11 @@ export class XlsxWorkbook implements Workbook {
   }
 
   static async open(path: string): Promise<XlsxWorkbook> {
-    const data = await readBytes(path);
+    return XlsxWorkbook.fromBytes(path, await readBytes(path));
+  }
+
+  /** The workbook of these bytes, to be saved at path. */
+  static fromBytes(path: string, data: Uint8Array): XlsxWorkbook {
     try {
       return new XlsxWorkbook(path, new Book(XlsxPackage.fromBytes(data)));
     } catch {
@@ -105,7 +110,7 @@ export class XlsxWorkbook implements Workbook {
     for (const name of names) {
       const entry = this.book.entry(name);
       if (!entry) continue;
-      out.set(name, { sheet: name, values: readValues(this.book.sheet(entry), this.context()) });
+      out.set(name, { sheet: name, values: readValues(this.book.peek(entry), this.context()) });
     }
     return out;
   }
@@ -140,7 +145,7 @@ export class XlsxWorkbook implements Workbook {
     if (b.stylesChanged()) b.pkg.setText(b.relatedPart("styles") ?? "xl/styles.xml", b.styles().toXml());
     if (this.fx.formulaWritten) recalculateOnLoad(b.pkg, b.wbPath);
     else if (this.fx.formulaReplaced) dropCalcChain(b.pkg, b.wbPath);
-    return b.pkg.toBytes();
+    return writeZip(b.pkg.entries());
   }
 
   /** Write the workbook to its path atomically; refuses while Excel/LibreOffice holds it open. */

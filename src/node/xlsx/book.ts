@@ -59,6 +59,12 @@ export class Book {
     return this.entries.find((e) => e.name === name && e.kind === "worksheet");
   }
 
+  /** The sheet's data to read: the edited copy if there is one, else parsed and not kept (memory). */
+  peek(entry: SheetEntry): SheetData {
+    return this.sheets.get(entry.part) ?? SheetData.parse(this.pkg.text(entry.part) ?? "");
+  }
+
+  /** The sheet's data to edit, kept until saved. */
   sheet(entry: SheetEntry): SheetData {
     let s = this.sheets.get(entry.part);
     if (!s) {

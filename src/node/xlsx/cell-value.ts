@@ -33,8 +33,10 @@ function text(s: string): CellValue {
   return NEUTRALISED.test(s) ? s.slice(1) : s;
 }
 
+const TAG = { v: /<v\b[^>]*?(?:\/>|>([\s\S]*?)<\/v>)/, f: /<f\b[^>]*?(?:\/>|>([\s\S]*?)<\/f>)/ };
+
 function tagValue(inner: string, tag: "v" | "f"): string | null {
-  const m = new RegExp(`<${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${tag}>)`).exec(inner);
+  const m = TAG[tag].exec(inner);
   return m ? decodeXml(m[1] ?? "") : null;
 }
 

@@ -30,9 +30,16 @@ export function escapeXml(s: string): string {
     .replace(/"/g, "&quot;");
 }
 
+const ATTR = new Map<string, RegExp>();
+
 /** One attribute of a start tag (`<c r="A1" s="3">`), decoded; null when absent. */
 export function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  let re = ATTR.get(name);
+  if (!re) {
+    re = new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+    ATTR.set(name, re);
+  }
+  const m = re.exec(tag);
   if (!m) return null;
   return decodeXml(m[2] ?? m[3]);
 }
