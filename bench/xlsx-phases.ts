@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   const lap = (name: string) => {
     const now = performance.now();
     phases[name] = Math.round(now - t);
+    if (process.env.BENCH_MEM) (globalThis as { gc?: () => void }).gc?.();
+    if (process.env.BENCH_MEM) console.error(name, Math.round(process.memoryUsage().heapUsed / 1e6), "MB heap", Math.round(process.memoryUsage().rss / 1e6), "MB rss");
     t = now;
   };
   const bytes = await readFile(file);

@@ -92,7 +92,7 @@ export const xlsxBench: Bench = {
         ...Object.entries(ph.phases).map(([k, v]) => ({ name: `  phase ${k}`, value: v, unit: "ms" })),
         { name: "students counted: coordinator / pandas", value: `${ph.students} / ${pyOut.students}` },
         {
-          name: "school success %: coordinator / pandas",
+          name: "school success %: coordinator / pandas (no enrollment dates)",
           value: `${ph.success.toFixed(1)} / ${pyOut.success.toFixed(1)}`,
         },
       ];

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The openpyxl + pandas side of bench/xlsx.bench.ts: read the workbook and compute the school's
 figures for a month the way a Python-minded coordinator would (WORKBOOK-FORMAT: month marks per
-student and group, then the school's success % over students, and the attendance %).
+student and group, the school's success % over those marks, and the attendance %).
 
   /usr/bin/python3 bench/xlsx_pandas.py FILE.xlsx YYYY-MM    prints one JSON line
 """
@@ -50,8 +50,9 @@ def main(path, month):
             sid = row.iloc[0]
             if pd.isna(sid):
                 continue
-            cells = [str(row.iloc[i]).strip().lower() for i in cols if pd.notna(row.iloc[i])]
-            cells = [c for c in cells if c and c not in EXEMPT]
+            # A blank cell is a lesson attended without a mark; осв is no lesson.
+            cells = [str(row.iloc[i]).strip().lower() if pd.notna(row.iloc[i]) else "" for i in cols]
+            cells = [c for c in cells if c not in EXEMPT]
             if not cells:
                 continue
             lessons += len(cells)
@@ -63,8 +64,10 @@ def main(path, month):
             avg = sum(marks) / len(marks)
             mark = math.floor(avg) + (1 if avg - math.floor(avg) >= threshold else 0)
             students.setdefault(sid, []).append(mark)
+    # The school's success % is over (student, group) month marks, н/а included in N.
+    pairs = [m for ms in students.values() for m in ms]
     counted = len(students)
-    ok = sum(1 for ms in students.values() if None not in ms and min(ms) >= 3)
+    ok = sum(1 for m in pairs if m is not None and m >= 3)
     t2 = time.perf_counter()
     print(
         json.dumps(
@@ -72,7 +75,7 @@ def main(path, month):
                 "read_ms": round((t1 - t0) * 1000),
                 "compute_ms": round((t2 - t1) * 1000),
                 "students": counted,
-                "success": ok * 100 / counted if counted else None,
+                "success": ok * 100 / len(pairs) if pairs else None,
                 "attendance": 100 - absences * 100 / lessons if lessons else None,
                 "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             }

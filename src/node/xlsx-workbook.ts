@@ -16,7 +16,7 @@ import { EMPTY_SHEET, newWorkbookParts } from "./xlsx/new-workbook.js";
 import { XlsxPackage } from "./xlsx/package.js";
 import { setDimension } from "./xlsx/sheet-parts.js";
 import { addWorksheet, dropCalcChain, recalculateOnLoad, setSheetState } from "./xlsx/workbook-part.js";
-import { applyWrite, readValues, type WriteEffects } from "./xlsx/write-sheet.js";
+import { applyWrite, type WriteEffects } from "./xlsx/write-sheet.js";
 import { writeZip } from "./xlsx/zip.js";
 
 function lockFiles(path: string): string[] {
@@ -110,7 +110,7 @@ export class XlsxWorkbook implements Workbook {
     for (const name of names) {
       const entry = this.book.entry(name);
       if (!entry) continue;
-      out.set(name, { sheet: name, values: readValues(this.book.peek(entry), this.context()) });
+      out.set(name, { sheet: name, values: this.book.values(entry, this.context()) });
     }
     return out;
   }

@@ -3,11 +3,14 @@
  * styles, and each worksheet's cells parsed only when a sheet is read or written.
  */
 
-import { runText } from "./cell-value.js";
+import type { CellValue } from "../../core/cells.js";
+import { type ReadContext, runText } from "./cell-value.js";
 import type { XlsxPackage } from "./package.js";
+import { readSheetBytes } from "./read-sheet.js";
 import { SheetData } from "./sheet-data.js";
 import { Styles } from "./styles.js";
 import { listSheets, relsPath, resolveTarget, type SheetEntry, workbookPath } from "./workbook-part.js";
+import { readValues } from "./write-sheet.js";
 import { attr, findElement, findElements } from "./xml.js";
 
 export class Book {
@@ -59,9 +62,12 @@ export class Book {
     return this.entries.find((e) => e.name === name && e.kind === "worksheet");
   }
 
-  /** The sheet's data to read: the edited copy if there is one, else parsed and not kept (memory). */
-  peek(entry: SheetEntry): SheetData {
-    return this.sheets.get(entry.part) ?? SheetData.parse(this.pkg.text(entry.part) ?? "");
+  /** The sheet's values: from the edited copy if there is one, else read fast and nothing kept. */
+  values(entry: SheetEntry, ctx: ReadContext): CellValue[][] {
+    const edited = this.sheets.get(entry.part);
+    if (edited) return readValues(edited, ctx);
+    const bytes = this.pkg.bytes(entry.part);
+    return bytes ? readSheetBytes(bytes, ctx) : [];
   }
 
   /** The sheet's data to edit, kept until saved. */
