@@ -11,6 +11,13 @@ import { writeFileAtomic } from "../src/node/atomic.js";
 import { renderDocx } from "../src/node/report/docx.js";
 import { XlsxWorkbook } from "../src/node/xlsx-workbook.js";
 
+/** BENCH_MEM=1 (with node --expose-gc): the live heap and the RSS after each phase, on stderr. */
+function liveMemory(phase: string): void {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  console.error(`${phase}: heap ${Math.round(m.heapUsed / 1e6)} MB, rss ${Math.round(m.rss / 1e6)} MB`);
+}
+
 async function main(): Promise<void> {
   const [file, month, out] = process.argv.slice(2);
   const phases: Record<string, number> = {};
@@ -18,8 +25,7 @@ async function main(): Promise<void> {
   const lap = (name: string) => {
     const now = performance.now();
     phases[name] = Math.round(now - t);
-    if (process.env.BENCH_MEM) (globalThis as { gc?: () => void }).gc?.();
-    if (process.env.BENCH_MEM) console.error(name, Math.round(process.memoryUsage().heapUsed / 1e6), "MB heap", Math.round(process.memoryUsage().rss / 1e6), "MB rss");
+    if (process.env.BENCH_MEM) liveMemory(name);
     t = now;
   };
   const bytes = await readFile(file);
