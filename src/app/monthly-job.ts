@@ -7,13 +7,14 @@
  */
 import type { WriteValue } from "../core/cells.js";
 import { zonedParts } from "../core/dates.js";
+import { isUserError } from "../core/errors.js";
 import { formatIssue, issue } from "../core/issues.js";
 import type { Clock, DocumentSink, Lock, Mailer, SheetWrite, Store, Workbook } from "../ports.js";
 import { auditWrite } from "./audit.js";
 import { type CellLink, problemsWrite } from "./check.js";
 import { loadWorkbook } from "./load.js";
 import { compileMonth } from "./report.js";
-import { preflightReport, withOmissions } from "./report-preflight.js";
+import { preflightReport, ReportRefused, withOmissions } from "./report-preflight.js";
 
 export const JOB_KEY = "report.job";
 export const docKey = (month: string) => `report.doc.${month}`;
@@ -196,14 +197,23 @@ export function recordJobFailure(
   try {
     const { model } = loadWorkbook(p.wb);
     const lang = model.settings.language;
-    const text = error instanceof Error ? error.message : String(error);
+    // A refusal (report pre-flight) is told in both languages and lists each problem at its cell.
+    const refused = error instanceof ReportRefused ? error : null;
+    const text = (l: "ru" | "en") =>
+      refused
+        ? refused.reason(l)
+        : isUserError(error)
+          ? error.text(l)
+          : error instanceof Error
+            ? error.message
+            : String(error);
     const problem = issue("", "", "other", {
-      ru: `Ежемесячный отчёт за ${month} не сформирован: ${text}`,
-      en: `The monthly report for ${month} failed: ${text}`,
+      ru: `Ежемесячный отчёт за ${month} не сформирован: ${text("ru")}`,
+      en: `The monthly report for ${month} failed: ${text("en")}`,
     });
     const z = zonedParts(p.clock.now(), model.settings.timeZone);
     p.wb.write([
-      problemsWrite([problem], lang, model.tabs.problems, p.link),
+      problemsWrite([problem, ...(refused?.omissions ?? [])], lang, model.tabs.problems, p.link),
       auditWrite(
         [
           {

@@ -6,17 +6,28 @@
 import { UserError } from "../core/errors.js";
 import type { Issue } from "../core/issues.js";
 import type { Model } from "../core/model.js";
-import { omissionBlocks, refusalLines, reportOmissions } from "../core/report/omissions.js";
+import { omissionBlocks, refusalLines, refusalReason, reportOmissions } from "../core/report/omissions.js";
 import type { MonthlyRun } from "./report.js";
+
+/** The refusal, carrying its problems so that «Проблемы» can list each at its cell. */
+export class ReportRefused extends UserError {
+  constructor(readonly omissions: readonly Issue[]) {
+    super("incomplete-data", {
+      ru: refusalLines(omissions, "ru").join("\n"),
+      en: refusalLines(omissions, "en").join("\n"),
+    });
+  }
+
+  /** Why nothing was written, in one clause. */
+  reason(lang: "ru" | "en"): string {
+    return refusalReason(this.omissions.length, lang);
+  }
+}
 
 /** The omissions a forced report must state; throws the cell-addressed refusal unless forced. */
 export function preflightReport(model: Model, force: boolean): Issue[] {
   const omissions = reportOmissions(model);
-  if (omissions.length && !force)
-    throw new UserError("incomplete-data", {
-      ru: refusalLines(omissions, "ru").join("\n"),
-      en: refusalLines(omissions, "en").join("\n"),
-    });
+  if (omissions.length && !force) throw new ReportRefused(omissions);
   return omissions;
 }
 

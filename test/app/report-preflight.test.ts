@@ -58,3 +58,27 @@ describe("runMonthlyJob's pre-flight", () => {
     });
   });
 });
+
+describe("a refused job recorded for the coordinator", () => {
+  it("lists the refusal and each problem at its cell in «Проблемы», in the workbook's language", async () => {
+    const { recordJobFailure } = await import("../../src/app/monthly-job.js");
+    const { wb, ports } = setup();
+    let error: unknown;
+    try {
+      runMonthlyJob(ports, "2026-10");
+    } catch (e) {
+      error = e;
+    }
+    recordJobFailure(ports, "2026-10", error);
+    const rows = wb.sheets
+      .get("Проблемы")!
+      .map((r) => r.map((v) => (typeof v === "object" && v ? JSON.stringify(v) : v)));
+    expect(rows[1][3]).toBe(
+      "Ежемесячный отчёт за 2026-10 не сформирован: с такими данными в него не попали бы учащиеся или группы (проблем: 3); ничего не записано",
+    );
+    expect(rows[2][0]).toContain("Учащиеся!A3");
+    expect(rows[2][3]).toBe("ID «S001» уже есть в строке 2");
+    // The student whose ID was overwritten is gone: their enrollment and journal row are named too.
+    expect(rows.slice(3).map((r) => r[2])).toEqual(["unknown-ref", "journal-unknown-student"]);
+  });
+});

@@ -66,12 +66,19 @@ export function reportOmissions(model: Model): Issue[] {
   return [...missing, ...model.issues.filter((i) => dropsRows(model, i))];
 }
 
+/** Why a report was not written, in one clause (for «Проблемы» and the first line of the refusal). */
+export function refusalReason(count: number, lang: Lang): string {
+  return lang === "ru"
+    ? `с такими данными в него не попали бы учащиеся или группы (проблем: ${count}); ничего не записано`
+    : `with this data it would leave out students or groups (${count} problems); nothing was written`;
+}
+
 /** The refusal: why nothing was written, each problem at its cell, and how to override. */
 export function refusalLines(omissions: readonly Issue[], lang: Lang): string[] {
   const head =
     lang === "ru"
-      ? `Отчёт не сформирован: с такими данными в него не попали бы учащиеся или группы (проблем: ${omissions.length}). Ничего не записано.`
-      : `No report written: with this data it would leave out students or groups (${omissions.length} problems). Nothing was written.`;
+      ? `Отчёт не сформирован: ${refusalReason(omissions.length, "ru")}.`
+      : `No report written: ${refusalReason(omissions.length, "en")}.`;
   const tail =
     lang === "ru"
       ? "Исправьте эти ячейки (coordinator check покажет все проблемы) или добавьте --force: тогда отчёт перечислит, что в него не вошло."
