@@ -106,6 +106,17 @@ for (const name of ["enriched-openpyxl.xlsx", "enriched-libreoffice.xlsx"]) {
       for (let r = 3; r <= 10; r++) expect(now.get(`B${r}`), `B${r}`).toBe(old.get(`B${r}`));
     });
 
+    it("keeps the journal's header cells (fonts) and its print titles", () => {
+      const part = sheetsBefore.get("Журнал G01")!;
+      const row1 = (xml: string) => [...cellsOf(xml)].filter(([ref]) => /^[A-Z]+1$/.test(ref));
+      const old = row1(new TextDecoder().decode(before[part]));
+      expect(old.length).toBeGreaterThan(3);
+      expect(row1(new TextDecoder().decode(after[sheetsAfter.get("Журнал G01")!]))).toEqual(old);
+      const titles = (x: Uint8Array) => /<definedName[^>]*_xlnm\.Print_Titles[^>]*>[^<]*<\/definedName>/.exec(new TextDecoder().decode(x))?.[0];
+      expect(titles(before["xl/workbook.xml"])).toBeDefined();
+      expect(titles(after["xl/workbook.xml"])).toBe(titles(before["xl/workbook.xml"]));
+    });
+
     it("leaves no overlapping or repeated data validations after two runs", () => {
       for (const [s, part] of sheetsAfter) {
         const boxes = validationBoxes(new TextDecoder().decode(after[part]));
