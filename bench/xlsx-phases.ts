@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   const run = compileMonth(model, names, month, new Date(`${month}-28T12:00:00Z`));
   lap("compute");
   wb.write([run.summaryWrite]);
+  if (process.env.BENCH_MEM) liveMemory("write (in memory)");
   await wb.save();
   lap("write");
   await writeFileAtomic(join(out, `report-${month}.docx`), await renderDocx(run.doc));

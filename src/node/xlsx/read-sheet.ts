@@ -15,6 +15,16 @@ const HIGH = /[\x80-\xff]/;
 const utf8 = (s: string) => (HIGH.test(s) ? Buffer.from(s, "latin1").toString("utf8") : s);
 const blank = (v: CellValue) => v === null || (typeof v === "string" && v.trim() === "");
 
+/** Every row filled to `width` with null, in place: a second copy of 1 M cells costs memory. */
+export function padRows(rows: CellValue[][], width: number): CellValue[][] {
+  for (let r = 0; r < rows.length; r++) {
+    const line = rows[r] ?? [];
+    for (let i = 0; i < width; i++) if (line[i] === undefined) line[i] = null;
+    rows[r] = line;
+  }
+  return rows;
+}
+
 /** The part's values, row 0 = sheet row 1, trailing blank rows and columns trimmed. */
 export function readSheetBytes(bytes: Uint8Array, ctx: ReadContext): CellValue[][] {
   const xml = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
@@ -36,5 +46,5 @@ export function readSheetBytes(bytes: Uint8Array, ctx: ReadContext): CellValue[]
       if (col > width) width = col;
     }
   }
-  return rows.map((line) => Array.from({ length: width }, (_, i) => line[i] ?? null));
+  return padRows(rows, width);
 }

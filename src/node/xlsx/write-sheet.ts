@@ -6,6 +6,7 @@ import type { CellValue, WriteValue } from "../../core/cells.js";
 import type { SheetWrite } from "../../ports.js";
 import { refOf } from "./address.js";
 import { cellXml, type ReadContext, readCell } from "./cell-value.js";
+import { padRows } from "./read-sheet.js";
 import type { SheetData } from "./sheet-data.js";
 import { clearValidations, setFrozenRows, setHeaderProtection, setValidations } from "./sheet-parts.js";
 import type { Styles } from "./styles.js";
@@ -31,7 +32,7 @@ export function readValues(data: SheetData, ctx: ReadContext): CellValue[][] {
     rows[c.row - 1][c.col - 1] = v;
     if (c.col > width) width = c.col;
   }
-  return rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+  return padRows(rows, width);
 }
 
 function styleOf(xml: string | undefined): number {
