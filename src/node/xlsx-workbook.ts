@@ -10,7 +10,7 @@ import { basename, dirname, join } from "node:path";
 import type { SheetWrite, Table, Workbook } from "../ports.js";
 import { writeFileAtomic } from "./atomic.js";
 import { UserError } from "./errors.js";
-import { Book } from "./xlsx/book.js";
+import { Book, PrefixedXml } from "./xlsx/book.js";
 import type { ReadContext } from "./xlsx/cell-value.js";
 import { EMPTY_SHEET, newWorkbookParts } from "./xlsx/new-workbook.js";
 import { XlsxPackage } from "./xlsx/package.js";
@@ -81,7 +81,12 @@ export class XlsxWorkbook implements Workbook {
   static fromBytes(path: string, data: Uint8Array): XlsxWorkbook {
     try {
       return new XlsxWorkbook(path, new Book(XlsxPackage.fromBytes(data)));
-    } catch {
+    } catch (e) {
+      if (e instanceof PrefixedXml)
+        throw new UserError("not-xlsx", {
+          ru: `Книга ${path} записана с префиксом пространства имён XML («${e.prefix}:»), такие файлы программа пока не читает. Откройте её в Excel или LibreOffice и сохраните заново`,
+          en: `${path} is written with an XML namespace prefix ("${e.prefix}:"), which this program does not read yet. Open it in Excel or LibreOffice and save it again`,
+        });
       throw notXlsx(path);
     }
   }

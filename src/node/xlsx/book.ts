@@ -13,6 +13,12 @@ import { listSheets, relsPath, resolveTarget, type SheetEntry, workbookPath } fr
 import { readValues } from "./write-sheet.js";
 import { attr, findElement, findElements } from "./xml.js";
 
+export class PrefixedXml extends Error {
+  constructor(readonly prefix: string) {
+    super(`the workbook's XML uses the namespace prefix "${prefix}:"`);
+  }
+}
+
 export class Book {
   readonly wbPath: string;
   entries: SheetEntry[];
@@ -25,6 +31,11 @@ export class Book {
 
   constructor(readonly pkg: XlsxPackage) {
     this.wbPath = workbookPath(pkg);
+    const root = /<([\w.-]+:)?workbook[\s>]/.exec(pkg.text(this.wbPath) ?? "");
+    if (!root) throw new Error("no workbook part");
+    // Some generators (the OpenXML SDK) prefix every element (`<x:row>`); the scanners here read
+    // the default namespace that Excel, LibreOffice, Google and openpyxl write. Refuse, never misread.
+    if (root[1]) throw new PrefixedXml(root[1].slice(0, -1));
     this.entries = listSheets(pkg, this.wbPath);
     const pr = findElement(pkg.text(this.wbPath) ?? "", "workbookPr");
     this.date1904 = pr ? /^(1|true)$/.test(attr(pr.text, "date1904") ?? "") : false;

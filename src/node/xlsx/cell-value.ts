@@ -44,8 +44,8 @@ export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((date1904 ? EPOCH_1904 : EPOCH_1900) + serial * DAY_MS));
 }
 
-export function dateToSerial(d: Date): number {
-  return (d.getTime() - EPOCH_1900) / DAY_MS;
+export function dateToSerial(d: Date, date1904 = false): number {
+  return (d.getTime() - (date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS;
 }
 
 /** A cell's value as the program reads it: formulas give their cached result, else their text. */
@@ -94,7 +94,7 @@ export interface CellXml {
  * The XML of a written cell. `style` is the cell's style index (kept from the cell it replaces,
  * or a date format for a Date). Strings are inline (no shared-string table to rewrite), neutralised.
  */
-export function cellXml(ref: string, style: number, value: WriteValue): CellXml {
+export function cellXml(ref: string, style: number, value: WriteValue, date1904 = false): CellXml {
   const s = style ? ` s="${style}"` : "";
   const v = safeCell(value);
   if (v === null || (typeof v === "number" && !Number.isFinite(v)))
@@ -104,7 +104,8 @@ export function cellXml(ref: string, style: number, value: WriteValue): CellXml 
   if (typeof v === "number") return { xml: `<c r="${ref}"${s}><v>${v}</v></c>`, formula: false };
   if (typeof v === "boolean")
     return { xml: `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`, formula: false };
-  if (v instanceof Date) return { xml: `<c r="${ref}"${s}><v>${dateToSerial(v)}</v></c>`, formula: false };
+  if (v instanceof Date)
+    return { xml: `<c r="${ref}"${s}><v>${dateToSerial(v, date1904)}</v></c>`, formula: false };
   const body = escapeXml(clampText(v));
   const space = /^\s|\s$|\n/.test(body) ? ' xml:space="preserve"' : "";
   return { xml: `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${body}</t></is></c>`, formula: false };

@@ -41,12 +41,13 @@ function styleOf(xml: string | undefined): number {
 
 function put(
   data: SheetData,
-  styles: Styles,
+  ctx: ReadContext,
   fx: WriteEffects,
   row: number,
   col: number,
   v: WriteValue,
 ): void {
+  const styles = ctx.styles;
   const old = data.cell(row, col);
   if (old?.includes("<f")) fx.formulaReplaced = true;
   let style = styleOf(old);
@@ -56,7 +57,7 @@ function put(
     if (withTime || !styles.isDate(style))
       style = styles.derive(style, { numFmt: withTime ? "dd.mm.yyyy hh:mm:ss" : "dd.mm.yyyy" });
   }
-  const cell = cellXml(refOf(row, col), style, v);
+  const cell = cellXml(refOf(row, col), style, v, ctx.date1904);
   if (cell.formula) fx.formulaWritten = true;
   data.setCell(row, col, cell.xml);
 }
@@ -110,7 +111,7 @@ export function applyWrite(
   }
   const block = (row: number, col: number, values: readonly (readonly WriteValue[])[]) => {
     for (let i = 0; i < values.length; i++)
-      for (let j = 0; j < values[i].length; j++) put(data, styles, fx, row + i, col + j, values[i][j]);
+      for (let j = 0; j < values[i].length; j++) put(data, ctx, fx, row + i, col + j, values[i][j]);
   };
   for (const b of w.cells ?? []) block(b.row, b.col, b.values);
   if (w.append?.length) block(readValues(data, ctx).length + 1, 1, w.append);

@@ -112,7 +112,10 @@ for (const name of ["enriched-openpyxl.xlsx", "enriched-libreoffice.xlsx"]) {
       const old = row1(new TextDecoder().decode(before[part]));
       expect(old.length).toBeGreaterThan(3);
       expect(row1(new TextDecoder().decode(after[sheetsAfter.get("Журнал G01")!]))).toEqual(old);
-      const titles = (x: Uint8Array) => /<definedName[^>]*_xlnm\.Print_Titles[^>]*>[^<]*<\/definedName>/.exec(new TextDecoder().decode(x))?.[0];
+      const titles = (x: Uint8Array) =>
+        /<definedName[^>]*_xlnm\.Print_Titles[^>]*>[^<]*<\/definedName>/.exec(
+          new TextDecoder().decode(x),
+        )?.[0];
       expect(titles(before["xl/workbook.xml"])).toBeDefined();
       expect(titles(after["xl/workbook.xml"])).toBe(titles(before["xl/workbook.xml"]));
     });
