@@ -35,7 +35,7 @@ export class SheetData {
   ) {}
 
   static parse(xml: string): SheetData {
-    let open = xml.search(/<sheetData\b/);
+    const open = xml.search(/<sheetData\b/);
     if (open < 0) throw new Error("no <sheetData>");
     const openEnd = xml.indexOf(">", open) + 1;
     let head = xml.slice(0, openEnd);
@@ -49,7 +49,6 @@ export class SheetData {
       body = xml.slice(openEnd, close);
       tail = xml.slice(close);
     }
-    open = 0;
     const rows = new Map<number, RowSlot>();
     let last = 0;
     for (const m of body.matchAll(ROW)) {
