@@ -8,6 +8,7 @@ import { monthlyBench } from "./monthly.bench.js";
 import { rollupBench } from "./rollup.bench.js";
 import { scheduleBench } from "./schedule.bench.js";
 import { sidebarBench } from "./sidebar.bench.js";
+import { xlsxBench } from "./xlsx.bench.js";
 
 // Each bench lives in its own file; add one import and one entry here.
 const benches: Bench[] = [
@@ -19,6 +20,7 @@ const benches: Bench[] = [
   appsScriptJournalsBench,
   rollupBench,
   appsScriptScaleBench,
+  xlsxBench,
 ];
 
 async function main(): Promise<void> {

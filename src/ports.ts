@@ -66,7 +66,7 @@ export interface SheetWrite {
 
 /**
  * A workbook read and written in batches: `read` is one batch for all named sheets,
- * `write` one batch for all changes. Adapters: exceljs (.xlsx), SpreadsheetApp, Sheets API.
+ * `write` one batch for all changes. Adapters: .xlsx (the zip package patched in place), SpreadsheetApp, Sheets API.
  */
 export interface Workbook {
   /** Tab names in order. */

@@ -3,6 +3,7 @@ import type { WriteValue } from "../core/cells.js";
 import { type Lang, plural } from "../core/i18n.js";
 import { type Issue, issue } from "../core/issues.js";
 import { cellLimitIssue } from "../core/limits/cells.js";
+import { longCellIssues } from "../core/long-cells.js";
 import type { Model } from "../core/model.js";
 import { presenceDifferences } from "../core/presence/diff.js";
 import { loginIndex } from "../core/presence/identity.js";
@@ -45,6 +46,7 @@ export function checkWorkbook(wb: Workbook): CheckResult {
   const presence = tab ? readPresence(tab, tables.get(tab)?.values ?? []).rows : [];
   const differences = presenceDifferences(model, presence, model.settings.language).issues;
   const issues = [...missingSheetIssues(model), ...model.issues, ...loginIndex(model).issues, ...differences];
+  issues.push(...longCellIssues(tables.values()));
   const full = wb.gridSizes ? cellLimitIssue(wb.gridSizes()) : null;
   if (full) issues.push(full);
   return { model, lang: model.settings.language, issues, noKnownSheets };

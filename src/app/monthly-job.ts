@@ -8,6 +8,7 @@
 
 import type { WriteValue } from "../core/cells.js";
 import { monthRange, zonedParts } from "../core/dates.js";
+import { isUserError } from "../core/errors.js";
 import { formatIssue, issue } from "../core/issues.js";
 import type { Clock, DocumentSink, Lock, Mailer, SheetWrite, Store, Workbook } from "../ports.js";
 import { auditWrite } from "./audit.js";
@@ -16,6 +17,7 @@ import { loadWorkbook } from "./load.js";
 import { presenceRowsIn } from "./presence.js";
 import { compileMonth } from "./report.js";
 import { monthsWithLessons } from "./report-month.js";
+import { preflightReport, ReportRefused, withOmissions } from "./report-preflight.js";
 
 export const JOB_KEY = "report.job";
 export const docKey = (month: string) => `report.doc.${month}`;
@@ -84,10 +86,11 @@ function jsonWrite(
 }
 
 /** Start (or continue) the monthly job for `month`. */
+/** `force`: write the report although it leaves students or groups out (it then says so). */
 export function runMonthlyJob(
   p: JobPorts,
   month: string,
-  opts: { mail?: boolean; onlyWithLessons?: boolean } = {},
+  opts: { mail?: boolean; onlyWithLessons?: boolean; force?: boolean } = {},
 ): JobResult {
   const started = p.clock.now().getTime();
   const budget = p.budgetMs ?? DEFAULT_BUDGET_MS;
@@ -104,7 +107,10 @@ export function runMonthlyJob(
     // The trigger runs on the 1st of every month; June, July and August have no lessons.
     if (!saved && opts.onlyWithLessons && !monthsWithLessons(model, monthRange(month).to).has(month))
       return { status: "skipped", month, step: state.step };
-    const run = compileMonth(model, names, month, now, undefined, presenceRowsIn(model, tables));
+    const run = withOmissions(
+      compileMonth(model, names, month, now, undefined, presenceRowsIn(model, tables)),
+      preflightReport(model, Boolean(opts.force)),
+    );
     const tz = model.settings.timeZone;
     const stamp = () => {
       const z = zonedParts(p.clock.now(), tz);
@@ -198,14 +204,23 @@ export function recordJobFailure(
   try {
     const { model } = loadWorkbook(p.wb);
     const lang = model.settings.language;
-    const text = error instanceof Error ? error.message : String(error);
+    // A refusal (report pre-flight) is told in both languages and lists each problem at its cell.
+    const refused = error instanceof ReportRefused ? error : null;
+    const text = (l: "ru" | "en") =>
+      refused
+        ? refused.reason(l)
+        : isUserError(error)
+          ? error.text(l)
+          : error instanceof Error
+            ? error.message
+            : String(error);
     const problem = issue("", "", "other", {
-      ru: `Ежемесячный отчёт за ${month} не сформирован: ${text}`,
-      en: `The monthly report for ${month} failed: ${text}`,
+      ru: `Ежемесячный отчёт за ${month} не сформирован: ${text("ru")}`,
+      en: `The monthly report for ${month} failed: ${text("en")}`,
     });
     const z = zonedParts(p.clock.now(), model.settings.timeZone);
     p.wb.write([
-      problemsWrite([problem], lang, model.tabs.problems, p.link),
+      problemsWrite([problem, ...(refused?.omissions ?? [])], lang, model.tabs.problems, p.link),
       auditWrite(
         [
           {

@@ -11,6 +11,7 @@ import type { Workbook } from "../ports.js";
 import { loadWorkbook } from "./load.js";
 import { JSON_SHEET } from "./monthly-job.js";
 import { compileMonth } from "./report.js";
+import { preflightReport } from "./report-preflight.js";
 
 /** The summary saved by the monthly job for `month`, if the workbook has one. */
 export function savedSummary(wb: Workbook, month: string): SummaryJson | null {
@@ -33,7 +34,11 @@ export function savedSummary(wb: Workbook, month: string): SummaryJson | null {
 export function schoolSource(wb: Workbook, month: string, now: Date, label: string): SchoolSource {
   const { model, names } = loadWorkbook(wb);
   if (!model.tabs.students && !model.tabs.groups) throw new Error(`${label}: no coordinator sheets`);
-  const summary = savedSummary(wb, month) ?? compileMonth(model, names, month, now).json;
+  const saved = savedSummary(wb, month);
+  // A summary computed now must not leave the school's students out silently: the school then
+  // counts as not received, with the cell-addressed reasons (report pre-flight, issue 14).
+  if (!saved) preflightReport(model, false);
+  const summary = saved ?? compileMonth(model, names, month, now).json;
   return {
     school: model.settings.school || label,
     source: label,

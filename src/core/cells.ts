@@ -1,4 +1,4 @@
-/** Values as they come out of a sheet: what getValues() or exceljs give, normalised by the adapter. */
+/** Values as they come out of a sheet: what getValues() or the .xlsx reader give, normalised by the adapter. */
 export type CellValue = string | number | boolean | Date | null;
 
 /** A formula the program itself made: the only text that is written without neutralisation. */

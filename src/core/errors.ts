@@ -17,7 +17,9 @@ export type UserErrorCode =
   | "quota"
   | "network"
   | "conflict"
-  | "busy";
+  | "busy"
+  | "read-only"
+  | "incomplete-data";
 
 export class UserError extends Error {
   constructor(

@@ -37,6 +37,7 @@ export type IssueCode =
   | "presence-no-column"
   | "presence-unknown-login"
   | "cell-limit"
+  | "too-long"
   | "other";
 
 export function issue(

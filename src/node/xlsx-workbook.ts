@@ -1,67 +1,23 @@
 /**
- * The Workbook port over an .xlsx file (exceljs). The file is loaded once (async), served
- * synchronously from memory, and saved atomically (temp file + rename) in one step.
+ * The Workbook port over an .xlsx file, patching the zip package instead of re-serialising it:
+ * parts the program does not change (charts, drawings, images, pivot tables and caches,
+ * comments, the user's sheets and their protection, styles.xml entries) keep their bytes; the
+ * sheets it writes are edited in place, each untouched cell's XML kept (see src/node/xlsx/).
+ * The file is read once (async), served synchronously from memory, saved atomically.
  */
 import { access, readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import ExcelJS from "exceljs";
-import { a1Range, type CellValue, isFormula, safeCell, type WriteValue } from "../core/cells.js";
-import type { Rect, SheetWrite, Table, Validation, Workbook } from "../ports.js";
+import type { SheetWrite, Table, Workbook } from "../ports.js";
 import { writeFileAtomic } from "./atomic.js";
 import { UserError } from "./errors.js";
-
-/** What exceljs 4.4 has at runtime but its typings omit. */
-type Sheet = ExcelJS.Worksheet & {
-  orderNo: number;
-  dataValidations: { add(range: string, v: ExcelJS.DataValidation): void; model: Record<string, unknown> };
-};
-
-const NEUTRALISED = /^'[=+\-@\t\r]/;
-
-/** exceljs cell value -> port value (formulas give their cached result, rich text its text). */
-function fromCell(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string") return NEUTRALISED.test(v) ? v.slice(1) : v === "" ? null : v;
-  if (typeof v === "number" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v;
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((x) => x.text).join("");
-    if ("formula" in o || "sharedFormula" in o) {
-      if (o.result !== undefined && typeof o.result !== "object") return fromCell(o.result);
-      if (o.result instanceof Date) return o.result;
-      return `=${String(o.formula ?? o.sharedFormula)}`;
-    }
-    if ("hyperlink" in o) return fromCell(o.text);
-    if ("error" in o) return String(o.error);
-    if ("text" in o) return fromCell(o.text);
-  }
-  return String(v);
-}
-
-function toCell(v: WriteValue): ExcelJS.CellValue {
-  const safe = safeCell(v);
-  if (isFormula(safe)) return { formula: safe.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
-  return safe as ExcelJS.CellValue;
-}
-
-function blank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
-}
-
-function trimTable(rows: CellValue[][]): CellValue[][] {
-  while (rows.length && rows[rows.length - 1].every(blank)) rows.pop();
-  let width = 0;
-  for (const r of rows) {
-    for (let i = r.length - 1; i >= width; i--) {
-      if (!blank(r[i])) {
-        width = i + 1;
-        break;
-      }
-    }
-  }
-  return rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
-}
+import { Book, PrefixedXml } from "./xlsx/book.js";
+import type { ReadContext } from "./xlsx/cell-value.js";
+import { EMPTY_SHEET, newWorkbookParts } from "./xlsx/new-workbook.js";
+import { XlsxPackage } from "./xlsx/package.js";
+import { setDimension } from "./xlsx/sheet-parts.js";
+import { addWorksheet, dropCalcChain, recalculateOnLoad, setSheetState } from "./xlsx/workbook-part.js";
+import { applyWrite, type WriteEffects } from "./xlsx/write-sheet.js";
+import { writeZip } from "./xlsx/zip.js";
 
 function lockFiles(path: string): string[] {
   const dir = dirname(path);
@@ -78,176 +34,123 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
+function notXlsx(path: string): UserError {
+  return new UserError("not-xlsx", {
+    ru: `Файл ${path} не является книгой .xlsx или повреждён`,
+    en: `${path} is not an .xlsx workbook or is damaged`,
+  });
+}
+
+async function readBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT")
+      throw new UserError("no-file", { ru: `Файл не найден: ${path}`, en: `File not found: ${path}` });
+    if (code === "EISDIR")
+      throw new UserError("not-xlsx", {
+        ru: `Это папка, а не файл .xlsx: ${path}`,
+        en: `This is a folder, not an .xlsx file: ${path}`,
+      });
+    throw new UserError("locked", {
+      ru: `Не удаётся открыть файл ${path} (${code}): он занят или нет прав`,
+      en: `Cannot open ${path} (${code}): it is in use or not permitted`,
+    });
+  }
+}
+
 export class XlsxWorkbook implements Workbook {
+  private readonly fx: WriteEffects = { formulaWritten: false, formulaReplaced: false };
+
   private constructor(
     readonly path: string,
-    readonly book: ExcelJS.Workbook,
+    private readonly book: Book,
   ) {}
 
   /** A new, empty workbook that will be saved at path. */
   static create(path: string): XlsxWorkbook {
-    const book = new ExcelJS.Workbook();
-    book.creator = "coordinator";
-    return new XlsxWorkbook(path, book);
+    return new XlsxWorkbook(path, new Book(XlsxPackage.fromParts(newWorkbookParts())));
   }
 
   static async open(path: string): Promise<XlsxWorkbook> {
-    let data: Buffer;
-    try {
-      data = await readFile(path);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT")
-        throw new UserError("no-file", { ru: `Файл не найден: ${path}`, en: `File not found: ${path}` });
-      if (code === "EISDIR")
-        throw new UserError("not-xlsx", {
-          ru: `Это папка, а не файл .xlsx: ${path}`,
-          en: `This is a folder, not an .xlsx file: ${path}`,
-        });
-      throw new UserError("locked", {
-        ru: `Не удаётся открыть файл ${path} (${code}): он занят или нет прав`,
-        en: `Cannot open ${path} (${code}): it is in use or not permitted`,
-      });
-    }
-    const book = new ExcelJS.Workbook();
-    try {
-      await book.xlsx.load(data as unknown as ArrayBuffer);
-    } catch {
-      throw new UserError("not-xlsx", {
-        ru: `Файл ${path} не является книгой .xlsx или повреждён`,
-        en: `${path} is not an .xlsx workbook or is damaged`,
-      });
-    }
-    return new XlsxWorkbook(path, book);
+    return XlsxWorkbook.fromBytes(path, await readBytes(path));
   }
 
-  private sheets(): ExcelJS.Worksheet[] {
-    return ([...this.book.worksheets] as Sheet[]).sort((a, b) => a.orderNo - b.orderNo);
+  /** The workbook of these bytes, to be saved at path. */
+  static fromBytes(path: string, data: Uint8Array): XlsxWorkbook {
+    try {
+      return new XlsxWorkbook(path, new Book(XlsxPackage.fromBytes(data)));
+    } catch (e) {
+      if (e instanceof PrefixedXml)
+        throw new UserError("not-xlsx", {
+          ru: `Книга ${path} записана с префиксом пространства имён XML («${e.prefix}:»), такие файлы программа пока не читает. Откройте её в Excel или LibreOffice и сохраните заново`,
+          en: `${path} is written with an XML namespace prefix ("${e.prefix}:"), which this program does not read yet. Open it in Excel or LibreOffice and save it again`,
+        });
+      throw notXlsx(path);
+    }
+  }
+
+  /** The package, for tests that compare parts byte for byte. */
+  get package(): XlsxPackage {
+    return this.book.pkg;
+  }
+
+  /** The XML of one cell as it would be saved, for tests that look at the file itself. */
+  cellXml(sheet: string, row: number, col: number): string | undefined {
+    const entry = this.book.entry(sheet);
+    return entry && this.book.sheet(entry).cell(row, col);
+  }
+
+  private context(): ReadContext {
+    return { shared: this.book.shared(), styles: this.book.styles(), date1904: this.book.date1904 };
   }
 
   sheetNames(): string[] {
-    return this.sheets().map((s) => s.name);
+    return this.book.entries.filter((e) => e.kind === "worksheet").map((e) => e.name);
   }
 
   read(names: readonly string[]): Map<string, Table> {
     const out = new Map<string, Table>();
     for (const name of names) {
-      const ws = this.book.getWorksheet(name);
-      if (!ws) continue;
-      const raw = ws.getSheetValues() as unknown[][];
-      const rows: CellValue[][] = [];
-      for (let r = 1; r < raw.length; r++) {
-        const line = raw[r];
-        rows.push(
-          line ? Array.from({ length: Math.max(0, line.length - 1) }, (_, c) => fromCell(line[c + 1])) : [],
-        );
-      }
-      out.set(name, { sheet: name, values: trimTable(rows) });
+      const entry = this.book.entry(name);
+      if (!entry) continue;
+      out.set(name, { sheet: name, values: this.book.values(entry, this.context()) });
     }
     return out;
   }
 
   write(batch: readonly SheetWrite[]): void {
+    const b = this.book;
     for (const w of batch) {
-      let ws = this.book.getWorksheet(w.sheet);
-      if (!ws) {
+      let entry = b.entry(w.sheet);
+      if (!entry) {
         if (!w.create) throw new Error(`No sheet ${w.sheet}`);
-        ws = this.book.addWorksheet(w.sheet);
+        entry = addWorksheet(b.pkg, b.wbPath, w.sheet, EMPTY_SHEET);
+        b.entries.push(entry);
       }
-      if (w.clear) {
-        ws.eachRow({ includeEmpty: true }, (row) => {
-          row.eachCell({ includeEmpty: true }, (cell) => {
-            cell.value = null;
-            cell.style = {};
-          });
-        });
-        (ws as Sheet).dataValidations.model = {};
+      applyWrite(b.sheet(entry), b.styles(), this.context(), w, this.fx);
+      b.edited.add(entry.part);
+      if (w.hidden !== undefined) {
+        const next = setSheetState(b.pkg, b.wbPath, entry, w.hidden);
+        b.entries = b.entries.map((e) => (e === entry ? next : e));
       }
-      for (const b of w.cells ?? []) {
-        b.values.forEach((line, i) => {
-          line.forEach((v, j) => {
-            this.put(ws!, b.row + i, b.col + j, v);
-          });
-        });
-      }
-      if (w.append?.length) {
-        const start = this.lastRow(ws) + 1;
-        w.append.forEach((line, i) => {
-          line.forEach((v, j) => {
-            this.put(ws!, start + i, j + 1, v);
-          });
-        });
-      }
-      if (w.frozenRows !== undefined)
-        ws.views = w.frozenRows > 0 ? [{ state: "frozen", ySplit: w.frozenRows, xSplit: 0 }] : [];
-      for (const v of w.validations ?? []) this.validate(ws as Sheet, v);
-      for (const bg of w.backgrounds ?? []) this.fill(ws, bg.range, bg.color);
-      if (w.boldRows) for (let r = 1; r <= w.boldRows; r++) ws.getRow(r).font = { bold: true };
-      if (w.protection) this.protect(ws, w.protection.rows ?? 1);
-      if (w.hidden !== undefined) ws.state = w.hidden ? "hidden" : "visible";
     }
   }
 
-  private put(ws: ExcelJS.Worksheet, row: number, col: number, v: WriteValue): void {
-    const cell = ws.getCell(row, col);
-    cell.value = toCell(v);
-    // A Date with a time of day (a feedback timestamp) keeps it visible.
-    if (v instanceof Date) cell.numFmt = v.getTime() % 86400000 === 0 ? "dd.mm.yyyy" : "dd.mm.yyyy hh:mm:ss";
-  }
-
-  private lastRow(ws: ExcelJS.Worksheet): number {
-    const t = this.read([ws.name]).get(ws.name);
-    return t ? t.values.length : 0;
-  }
-
-  private validate(ws: Sheet, v: Validation): void {
-    const range = a1Range(v.range.row, v.range.col, v.range.rows, v.range.cols);
-    const common = {
-      allowBlank: true,
-      showErrorMessage: true,
-      // A list that only suggests (the exact rule is a pattern) informs and never blocks.
-      errorStyle: v.strict ? "stop" : v.pattern ? "information" : "warning",
-      showInputMessage: Boolean(v.help),
-      prompt: v.help,
-    } as const;
-    // Excel has no regular expressions: a pattern rule uses its list of suggestions, or only the help prompt.
-    if (v.list?.length) {
-      ws.dataValidations.add(range, { ...common, type: "list", formulae: [`"${v.list.join(",")}"`] });
-    } else if (v.help) {
-      ws.dataValidations.add(range, { ...common, type: "custom", formulae: ["TRUE"] });
+  /** The package with every edit serialised into its parts. */
+  private flush(): Uint8Array {
+    const b = this.book;
+    for (const [part, data] of b.editedSheets()) {
+      const size = data.extent();
+      data.head = setDimension(data.head, size.rows, size.cols);
+      b.pkg.setText(part, data.toXml());
     }
-  }
-
-  private fill(ws: ExcelJS.Worksheet, r: Rect, color: string | null): void {
-    const fill: ExcelJS.Fill = color
-      ? { type: "pattern", pattern: "solid", fgColor: { argb: `FF${color.replace("#", "").toUpperCase()}` } }
-      : { type: "pattern", pattern: "none" };
-    for (let i = 0; i < r.rows; i++)
-      for (let j = 0; j < r.cols; j++) ws.getCell(r.row + i, r.col + j).fill = fill;
-  }
-
-  /** xlsx sheet protection guards locked cells: lock the header rows, unlock the rest. */
-  private protect(ws: ExcelJS.Worksheet, headerRows: number): void {
-    const width = Math.max(ws.columnCount, 1) + 20;
-    for (let c = 1; c <= width; c++) ws.getColumn(c).protection = { locked: false };
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      row.eachCell({ includeEmpty: true }, (cell) => {
-        cell.protection = { locked: n <= headerRows };
-      });
-    });
-    for (let r = 1; r <= headerRows; r++) {
-      for (let c = 1; c <= width; c++) ws.getCell(r, c).protection = { locked: true };
-    }
-    void ws.protect("", {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatCells: true,
-      formatColumns: true,
-      formatRows: true,
-      insertRows: true,
-      sort: true,
-      autoFilter: true,
-    });
+    b.edited.clear();
+    if (b.stylesChanged()) b.pkg.setText(b.relatedPart("styles") ?? "xl/styles.xml", b.styles().toXml());
+    if (this.fx.formulaWritten) recalculateOnLoad(b.pkg, b.wbPath);
+    else if (this.fx.formulaReplaced) dropCalcChain(b.pkg, b.wbPath);
+    return writeZip(b.pkg.entries());
   }
 
   /** Write the workbook to its path atomically; refuses while Excel/LibreOffice holds it open. */
@@ -259,10 +162,11 @@ export class XlsxWorkbook implements Workbook {
           en: `${path} is open in another program (${basename(lock)}); close it and try again`,
         });
     }
-    const buf = await this.book.xlsx.writeBuffer();
+    const bytes = this.flush();
     try {
-      await writeFileAtomic(path, new Uint8Array(buf as ArrayBuffer));
+      await writeFileAtomic(path, bytes);
     } catch (e) {
+      if (e instanceof UserError) throw e;
       throw new UserError("write-failed", {
         ru: `Не удалось записать ${path}: ${(e as Error).message}. Прежний файл не изменён`,
         en: `Could not write ${path}: ${(e as Error).message}. The previous file is unchanged`,

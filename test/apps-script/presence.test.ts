@@ -69,7 +69,10 @@ describe("«Загрузить присутствие из СДО…»", () => {
     const t01 = sheet.find((r) => r[5] === "T01" && String(r[12]).startsWith("опоздал"));
     expect(t01?.[12]).toBe("опоздал на 12 мин");
     const tab = f.spreadsheet.getSheetByName("Проблемы")!;
-    const problems = tab.getRange(2, 1, tab.getLastRow() - 1, 1).getFormulas().flat();
+    const problems = tab
+      .getRange(2, 1, tab.getLastRow() - 1, 1)
+      .getFormulas()
+      .flat();
     const gid = f.spreadsheet.getSheetByName("Журнал G01")!.getSheetId();
     expect(problems).toContain(`=HYPERLINK("#gid=${gid}&range=C3","Журнал G01!C3")`);
     expect(read(f, "Журнал G01").map((r) => r[2])).toEqual(["30.11.2026", null, null, 4, 5]);

@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { loadWorkbook } from "../../app/load.js";
 import { compileMonth } from "../../app/report.js";
+import { preflightReport, withOmissions } from "../../app/report-preflight.js";
 import { audit } from "../../app/sidebar/common.js";
 import { dispatch, failure } from "../../app/sidebar/dispatch.js";
 import { createSidebarServer } from "../../app/sidebar/index.js";
@@ -170,7 +171,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const report = async (month: string): Promise<ReportOutcome> => {
     const run = lock.withLock(() => {
       const { model, names } = loadWorkbook(wb);
-      const r = compileMonth(model, names, month, clock.now());
+      // The sidebar's report refuses, like the CLI and the menu, data that would leave students out.
+      const r = withOmissions(compileMonth(model, names, month, clock.now()), preflightReport(model, false));
       const path = join(dirname(file), `report-${month}.docx`);
       wb.write([
         r.summaryWrite,

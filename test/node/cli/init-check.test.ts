@@ -136,14 +136,13 @@ describe("coordinator check", () => {
   async function handMadeFile(): Promise<string> {
     const file = join(dir, "hand.xlsx");
     const wb = XlsxWorkbook.create(file);
-    for (const [name, values] of Object.entries(HAND_MADE)) {
-      const ws = wb.book.addWorksheet(name);
-      values.forEach((row, i) => {
-        row.forEach((v, j) => {
-          if (v !== null) ws.getCell(i + 1, j + 1).value = v;
-        });
-      });
-    }
+    wb.write(
+      Object.entries(HAND_MADE).map(([name, values]) => ({
+        sheet: name,
+        create: true,
+        cells: [{ row: 1, col: 1, values }],
+      })),
+    );
     await wb.save();
     return file;
   }

@@ -5,11 +5,13 @@ import { docKey, runMonthlyJob } from "../../../app/monthly-job.js";
 import { presenceRowsIn } from "../../../app/presence.js";
 import { compileMonth } from "../../../app/report.js";
 import { chooseReportMonth } from "../../../app/report-month.js";
+import { withOmissions } from "../../../app/report-preflight.js";
 import { SheetStore } from "../../../app/sheet-store.js";
 import { isMonth, todayIn } from "../../../core/dates.js";
 import { type Lang, msg } from "../../../core/i18n.js";
 import { pct, SUMMARY_JSON_SCHEMA } from "../../../core/metrics/index.js";
 import type { Settings } from "../../../core/records.js";
+import { refusalLines, reportOmissions } from "../../../core/report/omissions.js";
 import { writeFileAtomic } from "../../atomic.js";
 import { UserError } from "../../errors.js";
 import type { ShareOutcome } from "../../google/sharing.js";
@@ -17,7 +19,7 @@ import { renderDocx } from "../../report/docx.js";
 import type { Command } from "../context.js";
 import { noKnownSheets, type OpenWorkbook, openWorkbook } from "../workbook-arg.js";
 
-const usage = "coordinator report FILE.xlsx [--month YYYY-MM] [--out DIR] [--json]";
+const usage = "coordinator report FILE.xlsx [--month YYYY-MM] [--out DIR] [--json] [--force]";
 
 export const report: Command = {
   name: "report",
@@ -42,6 +44,13 @@ export const report: Command = {
       ),
     },
     json: { type: "boolean", help: msg("вывести пути в JSON", "print the paths as JSON") },
+    force: {
+      type: "boolean",
+      help: msg(
+        "сформировать, даже если часть учащихся или групп не попадёт в отчёт (отчёт это перечислит)",
+        "write it even if some students or groups are left out (the report lists them)",
+      ),
+    },
     "print-schema": {
       type: "boolean",
       help: msg(
@@ -71,7 +80,16 @@ export const report: Command = {
     const lang = ctx.langForced ? ctx.lang : model.settings.language;
     if (chosen) ctx.progress(chosen.reason);
     ctx.progress(msg(`Считаю показатели за ${month}…`, `Computing the figures for ${month}…`));
-    const run = compileMonth(model, names, month, ctx.now(), lang, presenceRowsIn(model, tables));
+    const force = Boolean(ctx.options.force);
+    const omissions = reportOmissions(model);
+    if (omissions.length && !force) {
+      for (const line of refusalLines(omissions, lang)) ctx.err(line);
+      return 1;
+    }
+    const run = withOmissions(
+      compileMonth(model, names, month, ctx.now(), lang, presenceRowsIn(model, tables)),
+      omissions,
+    );
     const dir = resolve(String(ctx.options.out ?? target.dir));
     await mkdir(dir, { recursive: true });
     let docUrl: string | undefined;
@@ -79,7 +97,7 @@ export const report: Command = {
       // A Google Sheet gets the same job as the Apps Script menu: summary + JSON sheets, the
       // Google Doc (remembered in the hidden «_coordinator» sheet, updated in place), sharing.
       ctx.progress(msg("Пишу сводную и документ Google…", "Writing the summary and the Google Doc…"));
-      const done = await googleReport(target, month, run.doc.title, model.settings, ctx.now(), lang);
+      const done = await googleReport(target, month, run.doc.title, model.settings, ctx.now(), lang, force);
       docUrl = done.docUrl;
       for (const line of sharingLines(done.sharing, lang)) ctx.err(line);
     } else {
@@ -134,6 +152,7 @@ async function googleReport(
   settings: Settings,
   now: Date,
   lang: Lang,
+  force: boolean,
 ): Promise<{ docUrl?: string; sharing: ShareOutcome[] }> {
   const google = target.google!;
   const wb = target.wb;
@@ -159,7 +178,7 @@ async function googleReport(
       budgetMs: Number.POSITIVE_INFINITY,
     },
     month,
-    { mail: false },
+    { mail: false, force },
   );
   await docs.flushContent();
   await target.save();
