@@ -19,6 +19,7 @@ import { buildReport } from "../core/narrative/report.js";
 import { summaryMonthOf } from "../core/report/labels.js";
 import type { ReportDoc } from "../core/report/model.js";
 import { summarySheetWrite } from "../core/report/summary-sheet.js";
+import { isoWithOffset } from "../core/report/timestamp.js";
 import { expandLessons } from "../core/schedule/expand.js";
 import type { SheetWrite, Workbook } from "../ports.js";
 import { loadWorkbook } from "./load.js";
@@ -73,7 +74,13 @@ export function compileMonth(
     lang: language,
     figures,
     dynamics,
-    json: summaryJson(figures, dynamics, { school: model.settings.school, generatedAt }),
+    json: summaryJson(figures, dynamics, {
+      school: model.settings.school,
+      schoolCode: model.settings.schoolCode,
+      schoolYear: model.settings.schoolYear,
+      generatedAt: isoWithOffset(now, model.settings.timeZone),
+      names: model.settings.namesInReport,
+    }),
     doc,
     summaryWrite: summarySheetWrite(figures, dynamics, language, {
       school: model.settings.school,

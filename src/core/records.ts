@@ -121,7 +121,23 @@ export interface Settings {
   reportRecipients: string[];
   reportFolder: string;
   schoolContact: string;
+  // The monthly report as a school document (issue 15).
+  schoolCode: string;
+  director: string;
+  reportAddressee: string;
+  coordinator: string;
+  coordinatorPhone: string;
+  /** «Имена в отчёте»: every name, names only where consent is «да», or IDs only. */
+  namesInReport: NamesInReport;
+  /** Problem thresholds, percent; notAssessedAllowed is a count per group. */
+  successThreshold: number;
+  qualityThreshold: number;
+  attendanceThreshold: number;
+  journalFillThreshold: number;
+  notAssessedAllowed: number;
 }
+
+export type NamesInReport = "all" | "consent" | "ids";
 
 export const DEFAULT_SETTINGS: Settings = {
   school: "",
@@ -136,4 +152,15 @@ export const DEFAULT_SETTINGS: Settings = {
   reportRecipients: [],
   reportFolder: "",
   schoolContact: "",
+  schoolCode: "",
+  director: "",
+  reportAddressee: "",
+  coordinator: "",
+  coordinatorPhone: "",
+  namesInReport: "consent",
+  successThreshold: 80,
+  qualityThreshold: 30,
+  attendanceThreshold: 85,
+  journalFillThreshold: 100,
+  notAssessedAllowed: 0,
 };
