@@ -14,6 +14,7 @@ import {
   withDynamics,
 } from "../core/metrics/index.js";
 import type { Model } from "../core/model.js";
+import { reportSettings } from "../core/narrative/context.js";
 import { feedbackSummary } from "../core/narrative/feedback-summary.js";
 import { buildReport } from "../core/narrative/report.js";
 import { summaryMonthOf } from "../core/report/labels.js";
@@ -62,10 +63,11 @@ export function compileMonth(
     lang: language,
     figures,
     dynamics,
-    school: model.settings.school,
+    settings: reportSettings(model.settings),
     staffNames,
     changes: model.changes.filter((c) => c.date && c.date >= from && c.date <= to),
-    feedback: feedbackSummary(model.feedback, month),
+    feedback: feedbackSummary(model.feedback, month, new Set(model.students.map((s) => s.id))),
+    today: date,
     generatedAt,
   });
   const existingTab = sheetNames.find((n) => summaryMonthOf(n) === month);

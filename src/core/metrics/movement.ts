@@ -18,11 +18,11 @@ export function movementOf(students: Iterable<readonly Span[]>, from: IsoDate, t
   for (const spans of students) {
     if (spans.length === 0) continue;
     if (spans.every((s) => s.from !== null)) {
-      const first = spans.reduce((a, s) => (s.from! < a ? s.from! : a), spans[0].from!);
+      const first = spans.map((s) => s.from!).sort()[0];
       if (from <= first && first <= to) arrived++;
     }
     if (spans.every((s) => s.to !== null)) {
-      const last = spans.reduce((a, s) => (s.to! > a ? s.to! : a), spans[0].to!);
+      const last = spans.map((s) => s.to!).sort()[spans.length - 1];
       if (from <= last && last <= to) left++;
     }
   }
