@@ -89,6 +89,7 @@ export function compileMonth(
       names: staffNames,
       existingTab,
       generatedAt,
+      namesMode: model.settings.namesInReport,
     }),
   };
 }

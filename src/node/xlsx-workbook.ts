@@ -185,6 +185,23 @@ export class XlsxWorkbook implements Workbook {
       if (w.boldRows) for (let r = 1; r <= w.boldRows; r++) ws.getRow(r).font = { bold: true };
       if (w.protection) this.protect(ws, w.protection.rows ?? 1);
       if (w.hidden !== undefined) ws.state = w.hidden ? "hidden" : "visible";
+      this.layout(ws, w);
+    }
+  }
+
+  /** Column widths, number formats and page setup (issue 15: the summary sheet prints). */
+  private layout(ws: ExcelJS.Worksheet, w: SheetWrite): void {
+    w.columnWidths?.forEach((width, i) => {
+      ws.getColumn(i + 1).width = width;
+    });
+    for (const { range, format } of w.numberFormats ?? [])
+      for (let r = range.row; r < range.row + range.rows; r++)
+        for (let c = range.col; c < range.col + range.cols; c++) ws.getCell(r, c).numFmt = format;
+    if (w.print) {
+      ws.pageSetup.orientation = w.print.landscape ? "landscape" : "portrait";
+      ws.pageSetup.paperSize = 9; // A4
+      if (w.print.fitToWidth) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      if (w.print.repeatRows) ws.pageSetup.printTitlesRow = `1:${w.print.repeatRows}`;
     }
   }
 

@@ -61,18 +61,24 @@ export interface Writer {
   group(g: Pick<GroupFigures, "groupId" | "title">): string;
   /** The coordinator by name, or the word. */
   coordinator(): string;
-  /** A deadline: the `day` of the month after the report's month, as a document writes it. */
-  by(day: number): string;
+  /** A deadline `days` after the document's date, as a document writes it. */
+  by(days: number): string;
 }
 
+/**
+ * Deadlines count from the document's date, not from the month: a report made late still
+ * asks for work in the days ahead. Never before the month after the report's month starts.
+ */
 export function writer(
   lang: Lang,
   month: string,
   settings: ReportSettings,
   staffNames: ReadonlyMap<string, string>,
+  today: IsoDate,
 ): Writer {
   const ru = lang === "ru";
   const next: IsoDate = addDays(monthRange(month).to, 1);
+  const start = today > next ? today : next;
   return {
     lang,
     ru,
@@ -90,6 +96,6 @@ export function writer(
         : ru
           ? "координатор"
           : "the coordinator",
-    by: (day) => docDate(addDays(next, day - 1), lang),
+    by: (days) => docDate(addDays(start, days), lang),
   };
 }

@@ -16,6 +16,9 @@ export interface Finding {
   recommendation: string;
 }
 
+/** Days from the document's date to each kind of deadline. */
+export const DAYS = { quick: 3, talk: 7, marks: 14, quality: 21 } as const;
+
 /** A drop large enough to name, in percentage points. */
 export const NOTABLE_PP = 5;
 
@@ -48,8 +51,8 @@ export function groupProblems(
         ? `${where}: успеваемость ${pc(g.success, w)} — ниже порога ${t.success} %.`
         : `${where}: pass rate ${pc(g.success, w)}, below the ${t.success} % threshold.`,
       recommendation: ru
-        ? `${teacher} (${g.groupId}): провести консультации с неуспевающими, дать задания на пересдачу — до ${w.by(15)}`
-        : `${teacher} (${g.groupId}): hold catch-up sessions for failing students and set retakes by ${w.by(15)}`,
+        ? `${teacher} (${g.groupId}): провести консультации с неуспевающими, дать задания на пересдачу — до ${w.by(DAYS.marks)}`
+        : `${teacher} (${g.groupId}): hold catch-up sessions for failing students and set retakes by ${w.by(DAYS.marks)}`,
     });
   if (g.N > 0 && g.nNa > t.notAssessed)
     out.push({
@@ -57,8 +60,8 @@ export function groupProblems(
         ? `${where}: н/а у ${g.nNa} из ${count(g.N, "studentOf", "ru")}.`
         : `${where}: n/a for ${g.nNa} of ${count(g.N, "studentOf", "en")}.`,
       recommendation: ru
-        ? `${teacher} и тьютор ${tutor} (${g.groupId}): выяснить причины, дать задания для недостающих отметок — до ${w.by(15)}`
-        : `${teacher} and tutor ${tutor} (${g.groupId}): find out why and set work for the missing marks by ${w.by(15)}`,
+        ? `${teacher} и тьютор ${tutor} (${g.groupId}): выяснить причины, дать задания для недостающих отметок — до ${w.by(DAYS.marks)}`
+        : `${teacher} and tutor ${tutor} (${g.groupId}): find out why and set work for the missing marks by ${w.by(DAYS.marks)}`,
     });
   if (g.N > 0 && g.quality !== null && g.quality < t.quality)
     out.push({
@@ -66,8 +69,8 @@ export function groupProblems(
         ? `${where}: качество знаний ${pc(g.quality, w)} — ниже порога ${t.quality} %.`
         : `${where}: quality ${pc(g.quality, w)}, below the ${t.quality} % threshold.`,
       recommendation: ru
-        ? `${teacher} (${g.groupId}): разобрать типичные ошибки, дать задания повышенного уровня учащимся с «3» — до ${w.by(25)}`
-        : `${teacher} (${g.groupId}): go over common mistakes and give harder tasks to students on a 3 by ${w.by(25)}`,
+        ? `${teacher} (${g.groupId}): разобрать типичные ошибки, дать задания повышенного уровня учащимся с «3» — до ${w.by(DAYS.quality)}`
+        : `${teacher} (${g.groupId}): go over common mistakes and give harder tasks to students on a 3 by ${w.by(DAYS.quality)}`,
     });
   if (g.attendance !== null && g.attendance < t.attendance)
     out.push({
@@ -75,8 +78,8 @@ export function groupProblems(
         ? `${where}: посещаемость ${pc(g.attendance, w)} — ниже порога ${t.attendance} %.`
         : `${where}: attendance ${pc(g.attendance, w)}, below the ${t.attendance} % threshold.`,
       recommendation: ru
-        ? `Тьютор ${tutor} (${g.groupId}): связаться с семьями пропускающих учащихся — до ${w.by(10)}`
-        : `Tutor ${tutor} (${g.groupId}): contact the families of absent students by ${w.by(10)}`,
+        ? `Тьютор ${tutor} (${g.groupId}): связаться с семьями пропускающих учащихся — до ${w.by(DAYS.talk)}`
+        : `Tutor ${tutor} (${g.groupId}): contact the families of absent students by ${w.by(DAYS.talk)}`,
     });
   if (g.columns > 0 && g.journalFill !== null && g.journalFill < t.journalFill)
     out.push({
@@ -84,8 +87,8 @@ export function groupProblems(
         ? `${where}: журнал заполнен на ${pc(g.journalFill, w)} (порог ${t.journalFill} %).`
         : `${where}: journal ${pc(g.journalFill, w)} filled (threshold ${t.journalFill} %).`,
       recommendation: ru
-        ? `${teacher} (${g.groupId}): заполнить журнал за прошедший месяц — до ${w.by(5)}`
-        : `${teacher} (${g.groupId}): complete last month's journal by ${w.by(5)}`,
+        ? `${teacher} (${g.groupId}): заполнить журнал за прошедший месяц — до ${w.by(DAYS.quick)}`
+        : `${teacher} (${g.groupId}): complete last month's journal by ${w.by(DAYS.quick)}`,
     });
   if (g.planned > 0 && g.columns < g.planned)
     out.push({
@@ -93,8 +96,8 @@ export function groupProblems(
         ? `${where}: проведено ${g.columns} из ${count(g.planned, "lessonOf", "ru")} по расписанию.`
         : `${where}: ${g.columns} of ${count(g.planned, "lesson", "en")} held as scheduled.`,
       recommendation: ru
-        ? `${capital(w.coordinator())} и ${teacher}: согласовать замену пропущенных уроков — до ${w.by(10)}`
-        : `${capital(w.coordinator())} and ${teacher}: agree make-up lessons by ${w.by(10)}`,
+        ? `${capital(w.coordinator())} и ${teacher}: согласовать замену пропущенных уроков — до ${w.by(DAYS.talk)}`
+        : `${capital(w.coordinator())} and ${teacher}: agree make-up lessons by ${w.by(DAYS.talk)}`,
     });
   for (const k of ["success", "quality", "attendance"] as const) {
     const c = d?.[k].change;
@@ -102,8 +105,8 @@ export function groupProblems(
     out.push({
       text: `${where}: ${dropText(k, c, w)}.`,
       recommendation: ru
-        ? `${capital(w.coordinator())} и ${teacher}: разобрать причины снижения (${g.groupId}) — до ${w.by(10)}`
-        : `${capital(w.coordinator())} with ${teacher}: look into the drop in ${g.groupId} by ${w.by(10)}`,
+        ? `${capital(w.coordinator())} и ${teacher}: разобрать причины снижения (${g.groupId}) — до ${w.by(DAYS.talk)}`
+        : `${capital(w.coordinator())} with ${teacher}: look into the drop in ${g.groupId} by ${w.by(DAYS.talk)}`,
     });
   }
   return out.map((x) => ({ ...x, where }));
@@ -123,8 +126,8 @@ export function classProblems(c: ClassFigures, w: Writer): Finding[] {
         ? `${c.className}: успеваемость ${pc(c.success, w)} — ниже порога ${t.success} % (неуспевающих ${c.categories.failing}, не аттестованы ${c.categories.notAssessed}).`
         : `${c.className}: pass rate ${pc(c.success, w)}, below the ${t.success} % threshold (${c.categories.failing} failing, ${c.categories.notAssessed} not assessed).`,
       recommendation: ru
-        ? `${teacher}: обсудить с семьями неуспевающих и не аттестованных план ликвидации задолженностей — до ${w.by(15)}`
-        : `${teacher}: agree a catch-up plan with the families of failing and unassessed students by ${w.by(15)}`,
+        ? `${teacher}: обсудить с семьями неуспевающих и не аттестованных план ликвидации задолженностей — до ${w.by(DAYS.marks)}`
+        : `${teacher}: agree a catch-up plan with the families of failing and unassessed students by ${w.by(DAYS.marks)}`,
     });
   if (c.students > 0 && c.quality !== null && c.quality < t.quality)
     out.push({
@@ -132,8 +135,8 @@ export function classProblems(c: ClassFigures, w: Writer): Finding[] {
         ? `${c.className}: качество знаний ${pc(c.quality, w)} — ниже порога ${t.quality} % (с одной «3» — ${c.categories.oneThree}).`
         : `${c.className}: quality ${pc(c.quality, w)}, below the ${t.quality} % threshold (${c.categories.oneThree} with a single 3).`,
       recommendation: ru
-        ? `${teacher}: с учителями-предметниками поддержать учащихся с одной «3» — до ${w.by(25)}`
-        : `${teacher}: with the subject teachers, support the students with a single 3 by ${w.by(25)}`,
+        ? `${teacher}: с учителями-предметниками поддержать учащихся с одной «3» — до ${w.by(DAYS.quality)}`
+        : `${teacher}: with the subject teachers, support the students with a single 3 by ${w.by(DAYS.quality)}`,
     });
   if (c.attendance !== null && c.attendance < t.attendance)
     out.push({
@@ -141,8 +144,8 @@ export function classProblems(c: ClassFigures, w: Writer): Finding[] {
         ? `${c.className}: посещаемость ${pc(c.attendance, w)} — ниже порога ${t.attendance} % (${count(c.absences, "absence", "ru")}, из них без причины ${c.unexcused}).`
         : `${c.className}: attendance ${pc(c.attendance, w)}, below the ${t.attendance} % threshold (${count(c.absences, "absence", "en")}, ${c.unexcused} unexcused).`,
       recommendation: ru
-        ? `${teacher}: выяснить причины пропусков без уважительной причины и сообщить координатору — до ${w.by(10)}`
-        : `${teacher}: find out the reasons for unexcused absences and tell the coordinator by ${w.by(10)}`,
+        ? `${teacher}: выяснить причины пропусков без уважительной причины и сообщить координатору — до ${w.by(DAYS.talk)}`
+        : `${teacher}: find out the reasons for unexcused absences and tell the coordinator by ${w.by(DAYS.talk)}`,
     });
   return out.map((x) => ({ ...x, where: c.className }));
 }
@@ -164,8 +167,8 @@ export function contactProblems(f: MonthFigures, w: Writer): Finding[] {
           ? `Нет контакта с группой дольше ${count(n, "dayOf", "ru")}: ${who} — ${where}, ${c.lastContact ? `${days} с последнего` : `${days} с первого урока, контактов нет`}.`
           : `No contact with a group for more than ${count(n, "day", "en")}: ${who} — ${where}, ${c.lastContact ? `${days} since the last one` : `${days} since the first lesson, none logged`}.`,
         recommendation: w.ru
-          ? `${who}: связаться с группой ${c.groupId} и записать контакт на листе «Контакты» — до ${w.by(5)}`
-          : `${who}: get in touch with ${c.groupId} and log it in «Contacts» by ${w.by(5)}`,
+          ? `${who}: связаться с группой ${c.groupId} и записать контакт на листе «Контакты» — до ${w.by(DAYS.quick)}`
+          : `${who}: get in touch with ${c.groupId} and log it in «Contacts» by ${w.by(DAYS.quick)}`,
       });
     }
   return out;

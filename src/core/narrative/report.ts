@@ -19,6 +19,7 @@ import {
   capital,
   classProblems,
   contactProblems,
+  DAYS,
   type Finding,
   groupProblems,
   mergeByPlace,
@@ -63,8 +64,8 @@ function problems(f: MonthFigures, dyn: MonthDynamics, w: Writer, fb?: FeedbackS
         ? `В группе риска учащихся: ${students} (пар учащийся–группа: ${f.atRisk.length}). Список — в конце отчёта.`
         : `Students at risk: ${students} (${f.atRisk.length} student–group pairs). The list is at the end of the report.`,
       recommendation: w.ru
-        ? `${capital(w.coordinator())}: обсудить список группы риска с преподавателями и тьюторами — до ${w.by(10)}`
-        : `${capital(w.coordinator())}: go through the at-risk list with the teachers and tutors by ${w.by(10)}`,
+        ? `${capital(w.coordinator())}: обсудить список группы риска с преподавателями и тьюторами — до ${w.by(DAYS.talk)}`
+        : `${capital(w.coordinator())}: go through the at-risk list with the teachers and tutors by ${w.by(DAYS.talk)}`,
     });
   }
   if (fb?.unlinked.length)
@@ -73,8 +74,8 @@ function problems(f: MonthFigures, dyn: MonthDynamics, w: Writer, fb?: FeedbackS
         ? `Отзывы родителей без семьи (код неизвестен или отозван): ${fb.unlinked.length} — не учтены в оценках и цитатах (строки ${fb.unlinked.map((u) => u.row).join(", ")}).`
         : `Parent responses with no family (unknown or revoked code): ${fb.unlinked.length}, left out of the ratings and quotes (rows ${fb.unlinked.map((u) => u.row).join(", ")}).`,
       recommendation: w.ru
-        ? `${capital(w.coordinator())}: проверить эти отзывы и указать учащегося, если семья известна — до ${w.by(5)}`
-        : `${capital(w.coordinator())}: review these responses and fill in the student where the family is known by ${w.by(5)}`,
+        ? `${capital(w.coordinator())}: проверить эти отзывы и указать учащегося, если семья известна — до ${w.by(DAYS.quick)}`
+        : `${capital(w.coordinator())}: review these responses and fill in the student where the family is known by ${w.by(DAYS.quick)}`,
     });
   return out;
 }
@@ -153,7 +154,7 @@ function feedbackBlocks(fb: FeedbackSummary | undefined, w: Writer): Block[] {
 
 export function buildReport(input: ReportInput): ReportDoc {
   const { lang, figures: f, dynamics: dyn } = input;
-  const w = writer(lang, f.month, input.settings, input.staffNames);
+  const w = writer(lang, f.month, input.settings, input.staffNames, input.today);
   const ru = w.ru;
   const { from, to } = monthRange(f.month);
   const blocks: Block[] = [...titleBlock(w, input.today)];

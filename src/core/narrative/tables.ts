@@ -22,13 +22,18 @@ import type { Writer } from "./context.js";
 type Kind = "pct" | "avg" | "int";
 const DECIMALS: Record<Kind, number> = { pct: 1, avg: 2, int: 0 };
 
+/** No-break spaces: a triple never wraps inside a table cell. */
+const SEP = "\u00a0/\u00a0";
+
 /** «85,0 / 80,6 / −4,4»; «— / 80,6 / —» without a previous month; «» without a value. */
 export function triple(c: Change | undefined, value: number | null, kind: Kind, w: Writer): string {
   const d = DECIMALS[kind];
   const now = formatNumber(value, d, w.lang);
   if (!now) return "";
-  if (!c || c.previous === null) return `— / ${now} / —`;
-  return `${formatNumber(c.previous, d, w.lang)} / ${now} / ${formatChange(c.change, d, w.lang).replace("-", "−")}`;
+  if (!c || c.previous === null) return ["—", now, "—"].join(SEP);
+  return [formatNumber(c.previous, d, w.lang), now, formatChange(c.change, d, w.lang).replace("-", "−")].join(
+    SEP,
+  );
 }
 
 const FIGURES: { key: SetKey; kind: Kind; ru: string; en: string }[] = [

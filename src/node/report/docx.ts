@@ -99,9 +99,10 @@ const CHAR = 118;
 const BOLD_CHAR = 128;
 const CELL_PAD = 260;
 
+/** Words break at ordinary spaces only: a no-break space (U+00A0) keeps «95,0 / 96,5 / +1,5» whole. */
 function longestWord(text: string): number {
   let n = 0;
-  for (const w of text.split(/\s+/)) n = Math.max(n, w.length);
+  for (const w of text.split(/[ \t\r\n]+/)) n = Math.max(n, w.length);
   return n;
 }
 
