@@ -8,7 +8,7 @@ import { monthRange } from "../dates.js";
 import type { Lang } from "../i18n.js";
 import { formatNumber, type MonthDynamics, type MonthFigures, type PairFigures } from "../metrics/index.js";
 import type { IsoDate, ScheduleChange } from "../records.js";
-import { longDate } from "../report/labels.js";
+import { docDate, longDate } from "../report/labels.js";
 import type { Block, ReportDoc } from "../report/model.js";
 import { enumLabel } from "../schema.js";
 import { attendanceChart, categoriesChart } from "./charts.js";
@@ -162,7 +162,7 @@ export function buildReport(input: ReportInput): ReportDoc {
     kind: "paragraph",
     style: "note",
     text: ru
-      ? `Период: с ${longDate(from, lang)} по ${longDate(to, lang)} г. Сформировано ${input.generatedAt}.`
+      ? `Период: с ${docDate(from, lang)} по ${docDate(to, lang)} Сформировано ${input.generatedAt}.`
       : `Period: ${longDate(from, lang)} to ${longDate(to, lang)}. Generated ${input.generatedAt}.`,
   });
   blocks.push(...keyFigures(f, dyn, w));
