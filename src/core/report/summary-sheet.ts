@@ -151,6 +151,207 @@ export interface SummarySection {
   rows: WriteValue[][];
 }
 
+/** What every section of the sheet reads; one small function per section. */
+interface SectionContext {
+  f: MonthFigures;
+  dyn: MonthDynamics;
+  lang: Lang;
+  ru: boolean;
+  names: Map<string, string>;
+  namesMode: NamesInReport;
+  groupDyn: Map<string, Record<string, Change>>;
+  classDyn: Map<string, Record<string, Change>>;
+  mark: (m: MonthFigures["pairs"][number]["monthMark"]) => WriteValue;
+}
+
+function pairSection({ f, lang, ru, namesMode, mark }: SectionContext): SummarySection {
+  return {
+    title: ru ? "Учащиеся по группам" : "Students by group",
+    header: ru
+      ? [
+          "Класс",
+          "ID",
+          "Учащийся",
+          "Группа",
+          "Уроков",
+          "Пропусков",
+          "н",
+          "у",
+          "б",
+          "Опозданий",
+          "Невыполн. заданий",
+          "Пропущено, %",
+          "Отметки",
+          "Средний балл",
+          "Отметка за месяц",
+          "В группе риска",
+        ]
+      : [
+          "Class",
+          "ID",
+          "Student",
+          "Group",
+          "Lessons",
+          "Absences",
+          "a",
+          "e",
+          "s",
+          "Late",
+          "Missed assignments",
+          "Missed, %",
+          "Marks",
+          "Average",
+          "Month mark",
+          "At risk",
+        ],
+    rows: f.pairs
+      .filter((p) => p.counted)
+      .map((p) => [
+        p.className,
+        p.studentId,
+        shownName(p, namesMode),
+        p.groupId,
+        p.lessons,
+        p.absences,
+        p.unexcused,
+        p.excused,
+        p.ill,
+        p.late,
+        p.missedAssignments,
+        r1(p.missedShare * 100),
+        p.marks.join(" "),
+        r2(p.average),
+        mark(p.monthMark),
+        p.atRisk ? p.riskReasons.map((x) => riskText(x, lang)).join("; ") : "",
+      ]),
+  };
+}
+
+function groupSection({ f, lang, ru, names, groupDyn }: SectionContext): SummarySection {
+  return {
+    title: ru ? "Группы" : "Groups",
+    header: [
+      ...(ru ? ["Группа", "Название", "Преподаватель", "Тьютор"] : ["Group", "Title", "Teacher", "Tutor"]),
+      ...setHeader(lang),
+      ...(ru
+        ? ["Уроков по плану", "Проведено", "Заполнение журнала, %"]
+        : ["Planned", "Held", "Journal fill, %"]),
+      ...dynHeader(lang),
+    ],
+    rows: f.groups.map((g) => [
+      g.groupId,
+      g.title,
+      names.get(g.teacherId) ?? g.teacherId,
+      names.get(g.tutorId) ?? g.tutorId,
+      ...setRow(g),
+      g.planned,
+      g.columns,
+      r1(g.journalFill),
+      ...dynRow(groupDyn.get(g.groupId)),
+    ]),
+  };
+}
+
+function groupDetailSection({ f, lang, ru }: SectionContext): SummarySection {
+  return {
+    // Apart from the figures above, so that no section is too wide to print.
+    title: ru
+      ? "Группы: учащиеся по категориям, пропуски, движение"
+      : "Groups: students by category, absences, movement",
+    header: [ru ? "Группа" : "Group", ...detailHeader(lang)],
+    rows: f.groups.map((g) => [g.groupId, ...detailRow(g)]),
+  };
+}
+
+function classSection({ f, dyn, lang, ru, classDyn }: SectionContext): SummarySection {
+  return {
+    title: ru ? "Классы" : "Classes",
+    header: [ru ? "Класс" : "Class", ...setHeader(lang), ...dynHeader(lang)],
+    rows: [
+      ...f.classes.map((c) => [c.className, ...setRow(c), ...dynRow(classDyn.get(c.className))]),
+      [ru ? "Итого по школе" : "School total", ...setRow(f.school), ...dynRow(dyn.school)],
+    ],
+  };
+}
+
+function classDetailSection({ f, lang, ru }: SectionContext): SummarySection {
+  return {
+    title: ru
+      ? "Классы: учащиеся по категориям, пропуски, движение"
+      : "Classes: students by category, absences, movement",
+    header: [ru ? "Класс" : "Class", ...detailHeader(lang)],
+    rows: [
+      ...f.classes.map((c) => [c.className, ...detailRow(c)]),
+      [ru ? "Итого по школе" : "School total", ...detailRow(f.school)],
+    ],
+  };
+}
+
+function staffSection({ f, lang, ru }: SectionContext): SummarySection {
+  return {
+    title: ru ? "Сотрудники" : "Staff",
+    header: ru
+      ? [
+          "ID",
+          "ФИО",
+          "Роль",
+          "Группы",
+          "Уроков по плану",
+          "Проведено",
+          "Контактов",
+          "Последний контакт",
+          "Дней без контакта",
+          "Нет контакта дольше нормы",
+          "Группы без контакта (дней)",
+        ]
+      : [
+          "ID",
+          "Name",
+          "Role",
+          "Groups",
+          "Planned",
+          "Held",
+          "Contacts",
+          "Last contact",
+          "Days without contact",
+          "Over the limit",
+          "Groups without contact (days)",
+        ],
+    rows: f.staff.map((s) => [
+      s.staffId,
+      s.name,
+      roleText(s.role, lang),
+      s.groups.join(", "),
+      s.planned,
+      s.held,
+      s.contacts,
+      s.lastContact ? new Date(`${s.lastContact}T00:00:00Z`) : null,
+      s.daysSinceContact,
+      yes(s.noContact, lang),
+      s.groupContacts
+        .filter((c) => c.stale)
+        .map((c) => `${c.groupId} (${c.days})`)
+        .join(", "),
+    ]),
+  };
+}
+
+function riskSection({ f, lang, ru, namesMode }: SectionContext): SummarySection {
+  return {
+    title: ru ? "Группа риска" : "At risk",
+    header: ru
+      ? ["Класс", "ID", "Учащийся", "Группа", "Причины"]
+      : ["Class", "ID", "Student", "Group", "Reasons"],
+    rows: f.atRisk.map((p) => [
+      p.className,
+      p.studentId,
+      shownName(p, namesMode),
+      p.groupId,
+      p.riskReasons.map((x) => riskText(x, lang)).join("; "),
+    ]),
+  };
+}
+
 export function summarySections(
   f: MonthFigures,
   dyn: MonthDynamics,
@@ -163,169 +364,16 @@ export function summarySections(
   const classDyn = new Map(dyn.classes.map((c) => [c.className, c.figures]));
   const mark = (m: (typeof f.pairs)[number]["monthMark"]) =>
     m === null ? null : m === "н/а" ? (ru ? "н/а" : "n/a") : m;
+  const c: SectionContext = { f, dyn, lang, ru, names, namesMode, groupDyn, classDyn, mark };
   return [
-    {
-      title: ru ? "Учащиеся по группам" : "Students by group",
-      header: ru
-        ? [
-            "Класс",
-            "ID",
-            "Учащийся",
-            "Группа",
-            "Уроков",
-            "Пропусков",
-            "н",
-            "у",
-            "б",
-            "Опозданий",
-            "Невыполн. заданий",
-            "Пропущено, %",
-            "Отметки",
-            "Средний балл",
-            "Отметка за месяц",
-            "В группе риска",
-          ]
-        : [
-            "Class",
-            "ID",
-            "Student",
-            "Group",
-            "Lessons",
-            "Absences",
-            "a",
-            "e",
-            "s",
-            "Late",
-            "Missed assignments",
-            "Missed, %",
-            "Marks",
-            "Average",
-            "Month mark",
-            "At risk",
-          ],
-      rows: f.pairs
-        .filter((p) => p.counted)
-        .map((p) => [
-          p.className,
-          p.studentId,
-          shownName(p, namesMode),
-          p.groupId,
-          p.lessons,
-          p.absences,
-          p.unexcused,
-          p.excused,
-          p.ill,
-          p.late,
-          p.missedAssignments,
-          r1(p.missedShare * 100),
-          p.marks.join(" "),
-          r2(p.average),
-          mark(p.monthMark),
-          p.atRisk ? p.riskReasons.map((x) => riskText(x, lang)).join("; ") : "",
-        ]),
-    },
-    {
-      title: ru ? "Группы" : "Groups",
-      header: [
-        ...(ru ? ["Группа", "Название", "Преподаватель", "Тьютор"] : ["Group", "Title", "Teacher", "Tutor"]),
-        ...setHeader(lang),
-        ...(ru
-          ? ["Уроков по плану", "Проведено", "Заполнение журнала, %"]
-          : ["Planned", "Held", "Journal fill, %"]),
-        ...dynHeader(lang),
-      ],
-      rows: f.groups.map((g) => [
-        g.groupId,
-        g.title,
-        names.get(g.teacherId) ?? g.teacherId,
-        names.get(g.tutorId) ?? g.tutorId,
-        ...setRow(g),
-        g.planned,
-        g.columns,
-        r1(g.journalFill),
-        ...dynRow(groupDyn.get(g.groupId)),
-      ]),
-    },
-    {
-      // Apart from the figures above, so that no section is too wide to print.
-      title: ru
-        ? "Группы: учащиеся по категориям, пропуски, движение"
-        : "Groups: students by category, absences, movement",
-      header: [ru ? "Группа" : "Group", ...detailHeader(lang)],
-      rows: f.groups.map((g) => [g.groupId, ...detailRow(g)]),
-    },
-    {
-      title: ru ? "Классы" : "Classes",
-      header: [ru ? "Класс" : "Class", ...setHeader(lang), ...dynHeader(lang)],
-      rows: [
-        ...f.classes.map((c) => [c.className, ...setRow(c), ...dynRow(classDyn.get(c.className))]),
-        [ru ? "Итого по школе" : "School total", ...setRow(f.school), ...dynRow(dyn.school)],
-      ],
-    },
-    {
-      title: ru
-        ? "Классы: учащиеся по категориям, пропуски, движение"
-        : "Classes: students by category, absences, movement",
-      header: [ru ? "Класс" : "Class", ...detailHeader(lang)],
-      rows: [
-        ...f.classes.map((c) => [c.className, ...detailRow(c)]),
-        [ru ? "Итого по школе" : "School total", ...detailRow(f.school)],
-      ],
-    },
-    {
-      title: ru ? "Сотрудники" : "Staff",
-      header: ru
-        ? [
-            "ID",
-            "ФИО",
-            "Роль",
-            "Группы",
-            "Уроков по плану",
-            "Проведено",
-            "Контактов",
-            "Последний контакт",
-            "Дней без контакта",
-            "Нет контакта дольше нормы",
-          ]
-        : [
-            "ID",
-            "Name",
-            "Role",
-            "Groups",
-            "Planned",
-            "Held",
-            "Contacts",
-            "Last contact",
-            "Days without contact",
-            "Over the limit",
-          ],
-      rows: f.staff.map((s) => [
-        s.staffId,
-        s.name,
-        roleText(s.role, lang),
-        s.groups.join(", "),
-        s.planned,
-        s.held,
-        s.contacts,
-        s.lastContact ? new Date(`${s.lastContact}T00:00:00Z`) : null,
-        s.daysSinceContact,
-        yes(s.noContact, lang),
-      ]),
-    },
-    {
-      title: ru ? "Группа риска" : "At risk",
-      header: ru
-        ? ["Класс", "ID", "Учащийся", "Группа", "Причины"]
-        : ["Class", "ID", "Student", "Group", "Reasons"],
-      rows: f.atRisk.map((p) => [
-        p.className,
-        p.studentId,
-        shownName(p, namesMode),
-        p.groupId,
-        p.riskReasons.map((x) => riskText(x, lang)).join("; "),
-      ]),
-    },
-  ];
+    pairSection,
+    groupSection,
+    groupDetailSection,
+    classSection,
+    classDetailSection,
+    staffSection,
+    riskSection,
+  ].map((section) => section(c));
 }
 
 /** The sheet write: cleared and rewritten, so a rerun never leaves a duplicate row. */
