@@ -82,6 +82,9 @@ describe("the municipal rollup", () => {
     expect(municipal.totals.N).toBe(N);
     expect(municipal.totals.students).toBe(own.reduce((s, f) => s + f.school.students, 0));
     expect(municipal.totals.success).toBeCloseTo((passing * 100) / S, 10);
+    for (const k of ["excellent", "good", "satisfactory", "oneThree", "failing", "notAssessed"] as const)
+      expect(municipal.totals.categories[k]).toBe(own.reduce((s, f) => s + f.school.categories[k], 0));
+    expect(municipal.totals.unexcused).toBe(own.reduce((s, f) => s + f.school.unexcused, 0));
     expect(municipal.totals.attendance).toBeCloseTo(100 - (absences * 100) / lessons, 10);
     expect(municipal.totals.average).toBeCloseTo(averages.reduce((s, x) => s + x, 0) / averages.length, 10);
     expect(municipal.rows.map((r) => r.school)).toEqual(["Школа № 1", "Школа № 2", "Лицей № 3"]);
