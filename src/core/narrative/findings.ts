@@ -106,7 +106,7 @@ export function groupProblems(
       text: `${where}: ${dropText(k, c, w)}.`,
       recommendation: ru
         ? `${capital(w.coordinator())} и ${teacher}: разобрать причины снижения (${g.groupId}) — до ${w.by(DAYS.talk)}`
-        : `${capital(w.coordinator())} with ${teacher}: look into the drop in ${g.groupId} by ${w.by(DAYS.talk)}`,
+        : `${capital(w.coordinator())} and ${teacher}: look into the drop in ${g.groupId} by ${w.by(DAYS.talk)}`,
     });
   }
   return out.map((x) => ({ ...x, where }));
