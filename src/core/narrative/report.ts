@@ -27,7 +27,7 @@ import {
   successes,
 } from "./findings.js";
 import { keyFigures } from "./key-figures.js";
-import { absenceTable, atRiskTable, figuresTable } from "./tables.js";
+import { absenceTable, atRiskTable, categoriesTable, figuresTable } from "./tables.js";
 import { count, markChange } from "./words.js";
 
 export { CHART_GROUPS } from "./charts.js";
@@ -171,7 +171,11 @@ export function buildReport(input: ReportInput): ReportDoc {
   blocks.push(...feedbackBlocks(input.feedback, w));
   if (f.classes.length) {
     blocks.push({ kind: "heading", level: 2, text: ru ? "По классам" : "By class" });
-    blocks.push(figuresTable(f, dyn, w, "class"), absenceTable(f, dyn, w, "class"));
+    blocks.push(
+      categoriesTable(f, dyn, w),
+      figuresTable(f, dyn, w, "class"),
+      absenceTable(f, dyn, w, "class"),
+    );
   }
   if (f.groups.length) {
     blocks.push({ kind: "heading", level: 2, text: ru ? "По группам" : "By group" });

@@ -17,6 +17,7 @@ import {
 import { riskText } from "../report/labels.js";
 import type { TableBlock } from "../report/model.js";
 import { shownName } from "../report/names.js";
+import { shortLabel } from "./charts.js";
 import type { Writer } from "./context.js";
 
 type Kind = "pct" | "avg" | "int";
@@ -71,7 +72,40 @@ function rowsOf(f: MonthFigures, dyn: MonthDynamics, w: Writer, by: "class" | "g
   ];
 }
 
-/** Students by category and the figures with dynamics, per class (and the school) or per group. */
+/** Students by category per class and for the school (counts of this month). */
+export function categoriesTable(f: MonthFigures, dyn: MonthDynamics, w: Writer): TableBlock {
+  const ru = w.ru;
+  const header = ru
+    ? [
+        "Класс",
+        "Учащихся",
+        "Отличники",
+        "Хорошисты",
+        "Троечники",
+        "из них с одной «3»",
+        "Неуспевающие",
+        "Не аттестованы",
+      ]
+    : ["Class", "Students", "Top marks", "Good", "Satisfactory", "of them one 3", "Failing", "Not assessed"];
+  const rows = rowsOf(f, dyn, w, "class").map(({ label, set }) => {
+    const c = set.categories;
+    return [
+      label,
+      ...[set.students, c.excellent, c.good, c.satisfactory, c.oneThree, c.failing, c.notAssessed].map(
+        String,
+      ),
+    ];
+  });
+  return {
+    kind: "table",
+    caption: ru ? "Учащиеся по категориям" : "Students by category",
+    header,
+    rows,
+    align: header.map((_, i) => (i === 0 ? "left" : "right")),
+  };
+}
+
+/** The figures with dynamics, per class (and the school) or per group. */
 export function figuresTable(
   f: MonthFigures,
   dyn: MonthDynamics,
@@ -79,19 +113,13 @@ export function figuresTable(
   by: "class" | "group",
 ): TableBlock {
   const ru = w.ru;
-  const cats = ru
-    ? ["Учащихся", "Отл.", "Хор.", "С одной «3»", "Троеч.", "Неусп.", "Не атт."]
-    : ["Students", "Top", "Good", "One 3", "Satisf.", "Failing", "N/a"];
-  const header = [ru ? (by === "class" ? "Класс" : "Группа") : by === "class" ? "Class" : "Group", ...cats];
+  const header = [ru ? (by === "class" ? "Класс" : "Группа") : by === "class" ? "Class" : "Group"];
+  if (by === "group") header.push(ru ? "Уч-ся" : "Pupils", ru ? "Н/а" : "N/a");
   header.push(...FIGURES.map((x) => x[w.lang]));
-  if (by === "group") header.push(ru ? "Журнал, %" : "Journal, %");
+  if (by === "group") header.push(ru ? "Журн., %" : "Journ., %");
   const rows = rowsOf(f, dyn, w, by).map(({ label, set, dyn: d }) => {
-    const c = set.categories;
-    const row = [
-      label,
-      String(set.students),
-      ...[c.excellent, c.good, c.oneThree, c.satisfactory, c.failing, c.notAssessed].map(String),
-    ];
+    const row = [by === "group" ? shortLabel(label, 26) : label];
+    if (by === "group") row.push(String(set.students), String(set.categories.notAssessed));
     row.push(...FIGURES.map((x) => triple(d?.[x.key], setValue(set, x.key), x.kind, w)));
     if (by === "group")
       row.push(formatNumber((set as { journalFill?: number | null }).journalFill ?? null, 1, w.lang));
@@ -100,8 +128,8 @@ export function figuresTable(
   return {
     kind: "table",
     caption: ru
-      ? `${by === "class" ? "Учащиеся и показатели по классам" : "Показатели по группам"} (${note(w)})`
-      : `${by === "class" ? "Students and figures by class" : "Figures by group"} (${note(w)})`,
+      ? `${by === "class" ? "Показатели по классам" : "Показатели по группам"} (${note(w)})`
+      : `${by === "class" ? "Figures by class" : "Figures by group"} (${note(w)})`,
     header,
     rows,
     align: header.map((_, i) => (i === 0 ? "left" : "right")),
@@ -120,7 +148,7 @@ export function absenceTable(
   const header = [ru ? (by === "class" ? "Класс" : "Группа") : by === "class" ? "Class" : "Group"];
   header.push(...ABSENCES.map((x) => x[w.lang]));
   const rows = rowsOf(f, dyn, w, by).map(({ label, set, dyn: d }) => [
-    label,
+    by === "group" ? shortLabel(label, 26) : label,
     ...ABSENCES.map((x) => triple(d?.[x.key], setValue(set, x.key), "int", w)),
   ]);
   return {
