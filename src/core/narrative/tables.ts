@@ -102,6 +102,8 @@ export function categoriesTable(f: MonthFigures, dyn: MonthDynamics, w: Writer):
     header,
     rows,
     align: header.map((_, i) => (i === 0 ? "left" : "right")),
+    // On the landscape pages with the class tables that follow: no half-empty portrait page.
+    wide: true,
   };
 }
 
