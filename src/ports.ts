@@ -62,6 +62,15 @@ export interface SheetWrite {
   boldRows?: number;
   protection?: Protection;
   hidden?: boolean;
+  /** Column widths in characters (Excel's unit; Google adapters use about 7 px a character). */
+  columnWidths?: readonly number[];
+  /** Number formats (spreadsheet codes, e.g. "0.0") of rectangles: a percentage shows one decimal. */
+  numberFormats?: readonly { range: Rect; format: string }[];
+  /**
+   * Page setup for printing. Only the .xlsx adapter applies it: Google Sheets keeps print
+   * settings out of SpreadsheetApp and the Sheets API (they are chosen in the print dialog).
+   */
+  print?: { landscape: boolean; fitToWidth: boolean; repeatRows?: number };
 }
 
 /**

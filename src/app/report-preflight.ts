@@ -35,7 +35,9 @@ export function preflightReport(model: Model, force: boolean): Issue[] {
 export function withOmissions(run: MonthlyRun, omissions: readonly Issue[]): MonthlyRun {
   if (!omissions.length) return run;
   const blocks = run.doc.blocks;
-  const at = blocks[0]?.kind === "heading" && blocks[0].level === 1 ? 1 : 0;
+  // Right under the document's title (after the title block «УТВЕРЖДАЮ…» when there is one).
+  const title = blocks.findIndex((b) => b.kind === "heading" && b.level === 1);
+  const at = title + 1;
   const note = omissionBlocks(omissions, run.lang);
   return { ...run, doc: { ...run.doc, blocks: [...blocks.slice(0, at), ...note, ...blocks.slice(at)] } };
 }

@@ -14,6 +14,7 @@ import {
   withDynamics,
 } from "../core/metrics/index.js";
 import type { Model } from "../core/model.js";
+import { reportSettings } from "../core/narrative/context.js";
 import { feedbackSummary } from "../core/narrative/feedback-summary.js";
 import { buildReport } from "../core/narrative/report.js";
 import { presenceReportBlocks } from "../core/presence/report-section.js";
@@ -21,6 +22,7 @@ import type { PresenceRow } from "../core/presence/types.js";
 import { summaryMonthOf } from "../core/report/labels.js";
 import type { ReportDoc } from "../core/report/model.js";
 import { summarySheetWrite } from "../core/report/summary-sheet.js";
+import { isoWithOffset } from "../core/report/timestamp.js";
 import { expandLessons } from "../core/schedule/expand.js";
 import type { SheetWrite, Workbook } from "../ports.js";
 import { loadWorkbook } from "./load.js";
@@ -65,10 +67,11 @@ export function compileMonth(
     lang: language,
     figures,
     dynamics,
-    school: model.settings.school,
+    settings: reportSettings(model.settings),
     staffNames,
     changes: model.changes.filter((c) => c.date && c.date >= from && c.date <= to),
-    feedback: feedbackSummary(model.feedback, month),
+    feedback: feedbackSummary(model.feedback, month, new Set(model.students.map((s) => s.id))),
+    today: date,
     generatedAt,
   });
   if (presence) doc.blocks.push(...presenceReportBlocks(model, presence, month, language));
@@ -78,13 +81,20 @@ export function compileMonth(
     lang: language,
     figures,
     dynamics,
-    json: summaryJson(figures, dynamics, { school: model.settings.school, generatedAt }),
+    json: summaryJson(figures, dynamics, {
+      school: model.settings.school,
+      schoolCode: model.settings.schoolCode,
+      schoolYear: model.settings.schoolYear,
+      generatedAt: isoWithOffset(now, model.settings.timeZone),
+      names: model.settings.namesInReport,
+    }),
     doc,
     summaryWrite: summarySheetWrite(figures, dynamics, language, {
       school: model.settings.school,
       names: staffNames,
       existingTab,
       generatedAt,
+      namesMode: model.settings.namesInReport,
     }),
   };
 }

@@ -257,6 +257,15 @@ export class SheetsWorkbook implements Workbook {
       sheet.getRange(`1:${w.boldRows}`).setFontWeight("bold");
     }
     if (w.protection) this.protect(sheet, size, w.protection);
+    // Widths in characters, about 7 px each; one call per column and per number-format range.
+    w.columnWidths?.forEach((width, i) => {
+      size.ensure(1, i + 1);
+      sheet.setColumnWidth(i + 1, Math.round(width * 7));
+    });
+    for (const { range, format } of w.numberFormats ?? []) {
+      size.ensure(range.row + range.rows - 1, range.col + range.cols - 1);
+      sheet.getRange(range.row, range.col, range.rows, range.cols).setNumberFormat(format);
+    }
     if (w.hidden === true) sheet.hideSheet();
     else if (w.hidden === false) sheet.showSheet();
   }

@@ -127,7 +127,23 @@ export interface Settings {
   schoolContact: string;
   /** A Drive folder ID or link (a shared drive's, for a service account); "" = by name. */
   reportFolderId: string;
+  // The monthly report as a school document (issue 15).
+  schoolCode: string;
+  director: string;
+  reportAddressee: string;
+  coordinator: string;
+  coordinatorPhone: string;
+  /** «Имена в отчёте»: every name, names only where consent is «да», or IDs only. */
+  namesInReport: NamesInReport;
+  /** Problem thresholds, percent; notAssessedAllowed is a count per group. */
+  successThreshold: number;
+  qualityThreshold: number;
+  attendanceThreshold: number;
+  journalFillThreshold: number;
+  notAssessedAllowed: number;
 }
+
+export type NamesInReport = "all" | "consent" | "ids";
 
 export const DEFAULT_SETTINGS: Settings = {
   school: "",
@@ -143,4 +159,15 @@ export const DEFAULT_SETTINGS: Settings = {
   reportFolder: "",
   schoolContact: "",
   reportFolderId: "",
+  schoolCode: "",
+  director: "",
+  reportAddressee: "",
+  coordinator: "",
+  coordinatorPhone: "",
+  namesInReport: "consent",
+  successThreshold: 80,
+  qualityThreshold: 30,
+  attendanceThreshold: 85,
+  journalFillThreshold: 100,
+  notAssessedAllowed: 0,
 };

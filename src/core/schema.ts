@@ -400,6 +400,93 @@ export interface SettingSpec {
   help: Msg;
 }
 
+/** Settings of the monthly report as a school document (title block, names, problem thresholds). */
+const REPORT_SETTINGS: readonly SettingSpec[] = [
+  {
+    key: "schoolCode",
+    ru: "Код школы",
+    en: "School code",
+    default: "",
+    help: {
+      ru: "код школы в муниципалитете (в JSON и сводке)",
+      en: "the school's municipal code (JSON, rollup)",
+    },
+  },
+  {
+    key: "director",
+    ru: "Директор",
+    en: "Director",
+    default: "",
+    help: { ru: "И. О. Фамилия для «УТВЕРЖДАЮ»", en: "name for the approval block" },
+  },
+  {
+    key: "reportAddressee",
+    ru: "Адресат отчёта",
+    en: "Report addressee",
+    default: "",
+    help: { ru: "кому направляется отчёт", en: "whom the report is addressed to" },
+  },
+  {
+    key: "coordinator",
+    ru: "Координатор",
+    en: "Coordinator",
+    default: "",
+    help: { ru: "И. О. Фамилия координатора для подписи", en: "the coordinator's name for the signature" },
+  },
+  {
+    key: "coordinatorPhone",
+    ru: "Телефон координатора",
+    en: "Coordinator phone",
+    default: "",
+    help: { ru: "«Исполнитель, тел.» в отчёте", en: "the executor's phone in the report" },
+  },
+  {
+    key: "namesInReport",
+    ru: "Имена в отчёте",
+    en: "Names in report",
+    default: "с согласием",
+    help: {
+      ru: "все / с согласием (имена только при согласии «да») / только ID",
+      en: "all / with consent (names only where consent is yes) / IDs only",
+    },
+  },
+  {
+    key: "successThreshold",
+    ru: "Порог успеваемости, %",
+    en: "Pass rate threshold, %",
+    default: "80",
+    help: { ru: "проблема при успеваемости ниже", en: "a problem when the pass rate is below" },
+  },
+  {
+    key: "qualityThreshold",
+    ru: "Порог качества, %",
+    en: "Quality threshold, %",
+    default: "30",
+    help: { ru: "проблема при качестве знаний ниже", en: "a problem when quality is below" },
+  },
+  {
+    key: "attendanceThreshold",
+    ru: "Порог посещаемости, %",
+    en: "Attendance threshold, %",
+    default: "85",
+    help: { ru: "проблема при посещаемости ниже", en: "a problem when attendance is below" },
+  },
+  {
+    key: "journalFillThreshold",
+    ru: "Порог заполнения журнала, %",
+    en: "Journal fill threshold, %",
+    default: "100",
+    help: { ru: "проблема при заполнении журнала ниже", en: "a problem when the journal fill is below" },
+  },
+  {
+    key: "notAssessedAllowed",
+    ru: "Допустимо н/а",
+    en: "N/A allowed",
+    default: "0",
+    help: { ru: "проблема, когда н/а в группе больше", en: "a problem when a group has more n/a" },
+  },
+];
+
 export type SettingKey =
   | "school"
   | "schoolYear"
@@ -413,7 +500,20 @@ export type SettingKey =
   | "reportRecipients"
   | "reportFolder"
   | "schoolContact"
-  | "reportFolderId";
+  | "reportFolderId"
+
+  // The monthly report as a school document (issue 15).
+  | "schoolCode"
+  | "director"
+  | "reportAddressee"
+  | "coordinator"
+  | "coordinatorPhone"
+  | "namesInReport"
+  | "successThreshold"
+  | "qualityThreshold"
+  | "attendanceThreshold"
+  | "journalFillThreshold"
+  | "notAssessedAllowed";
 
 export const SETTINGS: readonly SettingSpec[] = [
   {
@@ -514,6 +614,7 @@ export const SETTINGS: readonly SettingSpec[] = [
       en: "ID or link of a shared-drive folder (for a service account in the CLI); wins over Report folder",
     },
   },
+  ...REPORT_SETTINGS,
 ];
 
 export function settingKeyOf(typed: unknown): SettingKey | undefined {

@@ -14,8 +14,15 @@ import { Book, PrefixedXml } from "./xlsx/book.js";
 import type { ReadContext } from "./xlsx/cell-value.js";
 import { EMPTY_SHEET, newWorkbookParts } from "./xlsx/new-workbook.js";
 import { XlsxPackage } from "./xlsx/package.js";
+import { setColumnWidths, setNumberFormats, setPageSetup, setPrintTitles } from "./xlsx/sheet-layout.js";
 import { setDimension } from "./xlsx/sheet-parts.js";
-import { addWorksheet, dropCalcChain, recalculateOnLoad, setSheetState } from "./xlsx/workbook-part.js";
+import {
+  addWorksheet,
+  dropCalcChain,
+  recalculateOnLoad,
+  type SheetEntry,
+  setSheetState,
+} from "./xlsx/workbook-part.js";
 import { applyWrite, type WriteEffects } from "./xlsx/write-sheet.js";
 import { writeZip } from "./xlsx/zip.js";
 
@@ -133,8 +140,24 @@ export class XlsxWorkbook implements Workbook {
       b.edited.add(entry.part);
       if (w.hidden !== undefined) {
         const next = setSheetState(b.pkg, b.wbPath, entry, w.hidden);
-        b.entries = b.entries.map((e) => (e === entry ? next : e));
+        const old = entry;
+        b.entries = b.entries.map((e) => (e === old ? next : e));
+        entry = next;
       }
+      this.layout(entry, w);
+    }
+  }
+
+  /** Column widths, number formats and page setup (the summary sheet reads and prints). */
+  private layout(entry: SheetEntry, w: SheetWrite): void {
+    const b = this.book;
+    const data = b.sheet(entry);
+    if (w.columnWidths?.length) data.head = setColumnWidths(data.head, w.columnWidths);
+    if (w.numberFormats?.length) setNumberFormats(data, b.styles(), w);
+    if (w.print) {
+      setPageSetup(data, w.print);
+      if (w.print.repeatRows)
+        setPrintTitles(b.pkg, b.wbPath, entry.name, b.entries.indexOf(entry), w.print.repeatRows);
     }
   }
 

@@ -80,4 +80,36 @@ describe("parent feedback in the monthly report", () => {
     const again = loadWorkbook(wb);
     expect(plainText(compileMonth(again.model, again.names, "2026-11", NOW).doc)).toBe(text);
   });
+
+  it("keeps a response with a forged code for review, out of the average and the quotes", () => {
+    const wb = new MemoryWorkbook();
+    writeDemoSchool(wb, { year: 2026, lang: "ru", today: "2026-11-30" });
+    let n = 1;
+    const { tokens } = ensureTokens(wb, undefined, () => hex(n++)(), "2026-11-01");
+    const header = [
+      "Отметка времени",
+      "Код семьи (не меняйте)",
+      "Как идёт дистанционное обучение?",
+      "Что мешает?",
+    ];
+    const csv = writeCsv([
+      header,
+      ["2026/11/03 7:05:09 PM GMT+3", tokens.get("S001")!, "4", ""],
+      ["2026/11/10 8:00:00 AM GMT+3", tokens.get("S002")!, "4", "Интернет пропадает"],
+      // A code nobody was given: rating 1 would pull the average from 4,00 to 3,00.
+      ["2026/11/12 8:00:00 AM GMT+3", "ffffffffffffffffffffffff", "1", "Всё плохо, школа ужасная"],
+    ]);
+    const imported = importResponses(wb, readCsv(csv).records);
+    expect(imported.added).toBe(3);
+    const { model, names } = loadWorkbook(wb);
+    expect(model.feedback.map((f) => f.studentId)).toEqual(["S001", "S002", ""]);
+    const doc = compileMonth(model, names, "2026-11", NOW).doc;
+    const text = plainText(doc);
+    expect(text).toContain("Получено 2 отзыва, средняя оценка 4,00 из 5");
+    expect(text).not.toContain("Всё плохо");
+    const row = model.feedback[2].row;
+    expect(text).toContain(
+      `Отзывы родителей без семьи (код неизвестен или отозван): 1 — не учтены в оценках и цитатах (строки ${row}).`,
+    );
+  });
 });

@@ -55,10 +55,11 @@ describe("the monthly job", () => {
     expect(wb.sheetNames()).toContain("_summary_json");
     expect(wb.meta.get("_summary_json")?.hidden).toBe(true);
     const doc = docs.docs.get("doc1")!;
-    expect(doc.blocks[0]).toEqual({
+    expect(doc.blocks[0]).toMatchObject({ kind: "paragraph", text: "УТВЕРЖДАЮ", align: "right" });
+    expect(doc.blocks.find((b) => b.kind === "heading" && b.level === 1)).toEqual({
       kind: "heading",
       level: 1,
-      text: "Сводная ведомость успеваемости: октябрь 2026",
+      text: "Отчёт о дистанционном обучении за октябрь 2026 г.",
     });
     expect(doc.readers).toEqual(["director@school7.example", "zavuch@school7.example"]);
     expect(mailer.sent).toHaveLength(1);

@@ -67,7 +67,13 @@ describe("the municipal rollup", () => {
       return compileMonth(model, names, MONTH, NOW).figures;
     });
     const N = own.reduce((s, f) => s + f.school.N, 0);
-    const good = own.reduce((s, f) => s + f.school.n5 + f.school.n4 + f.school.n3, 0);
+    // Success counts students by category (each student belongs to one school).
+    const S = own.reduce((s, f) => s + f.school.students, 0);
+    const passing = own.reduce(
+      (s, f) =>
+        s + f.school.categories.excellent + f.school.categories.good + f.school.categories.satisfactory,
+      0,
+    );
     const lessons = own.reduce((s, f) => s + f.school.lessons, 0);
     const absences = own.reduce((s, f) => s + f.school.absences, 0);
     const averages = own.flatMap((f) =>
@@ -75,13 +81,17 @@ describe("the municipal rollup", () => {
     );
     expect(municipal.totals.N).toBe(N);
     expect(municipal.totals.students).toBe(own.reduce((s, f) => s + f.school.students, 0));
-    expect(municipal.totals.success).toBeCloseTo((good * 100) / N, 10);
+    expect(municipal.totals.success).toBeCloseTo((passing * 100) / S, 10);
+    for (const k of ["excellent", "good", "satisfactory", "oneThree", "failing", "notAssessed"] as const)
+      expect(municipal.totals.categories[k]).toBe(own.reduce((s, f) => s + f.school.categories[k], 0));
+    expect(municipal.totals.unexcused).toBe(own.reduce((s, f) => s + f.school.unexcused, 0));
     expect(municipal.totals.attendance).toBeCloseTo(100 - (absences * 100) / lessons, 10);
     expect(municipal.totals.average).toBeCloseTo(averages.reduce((s, x) => s + x, 0) / averages.length, 10);
     expect(municipal.rows.map((r) => r.school)).toEqual(["Школа № 1", "Школа № 2", "Лицей № 3"]);
-    // Not the mean of the schools' percentages (the schools differ in size).
-    const meanOfPercents = own.reduce((s, f) => s + f.school.success!, 0) / own.length;
-    expect(Math.abs(municipal.totals.success! - meanOfPercents)).toBeGreaterThan(0);
+    // Not the mean of the schools' percentages: СОУ is over the marks, and the schools' N differ.
+    expect(new Set(own.map((f) => f.school.N)).size).toBeGreaterThan(1);
+    const meanOfPercents = own.reduce((s, f) => s + f.school.sou!, 0) / own.length;
+    expect(Math.abs(municipal.totals.sou! - meanOfPercents)).toBeGreaterThan(0);
   });
 
   it("one broken source is reported and the others are summed", async () => {

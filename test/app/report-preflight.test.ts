@@ -52,7 +52,10 @@ describe("runMonthlyJob's pre-flight", () => {
     const text = plainText({ title: "", lang: "ru", blocks: docs.docs.get("doc1")!.blocks });
     expect(text).toContain("Внимание: отчёт неполный");
     expect(text).toContain("Учащиеся!A3: ID «S001» уже есть в строке 2");
-    expect(docs.docs.get("doc1")!.blocks[1]).toMatchObject({
+    const blocks = docs.docs.get("doc1")!.blocks;
+    const title = blocks.findIndex((b) => b.kind === "heading" && b.level === 1);
+    expect(blocks[title]).toMatchObject({ text: expect.stringContaining("Отчёт о дистанционном обучении") });
+    expect(blocks[title + 1]).toMatchObject({
       kind: "heading",
       text: "Внимание: отчёт неполный",
     });

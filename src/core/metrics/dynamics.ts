@@ -1,5 +1,5 @@
 /** Dynamics: each figure of a month beside the previous month's, with the change. */
-import type { MonthFigures, SetFigures, StaffFigures } from "./types.js";
+import type { Categories, GroupFigures, MonthFigures, SetFigures, StaffFigures } from "./types.js";
 
 export interface Change {
   value: number | null;
@@ -8,6 +8,16 @@ export interface Change {
   change: number | null;
 }
 
+export const CATEGORY_KEYS = [
+  "excellent",
+  "good",
+  "satisfactory",
+  "oneThree",
+  "failing",
+  "notAssessed",
+] as const satisfies readonly (keyof Categories)[];
+
+/** Every figure of a set that a report shows «было / стало / Δ». */
 export const SET_KEYS = [
   "students",
   "N",
@@ -17,8 +27,24 @@ export const SET_KEYS = [
   "average",
   "attendance",
   "atRisk",
-] as const satisfies readonly (keyof SetFigures)[];
+  ...CATEGORY_KEYS,
+  "absences",
+  "unexcused",
+  "excused",
+  "ill",
+  "late",
+  "missedAssignments",
+  "arrived",
+  "left",
+] as const satisfies readonly (keyof SetFigures | keyof Categories)[];
 export type SetKey = (typeof SET_KEYS)[number];
+
+const isCategory = (k: string): k is keyof Categories => (CATEGORY_KEYS as readonly string[]).includes(k);
+
+/** A set's figure by key; category counts live in `categories`. */
+export function setValue(s: SetFigures, k: SetKey): number | null {
+  return isCategory(k) ? s.categories[k] : s[k];
+}
 
 export const GROUP_KEYS = [...SET_KEYS, "journalFill", "columns", "planned"] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
@@ -45,15 +71,20 @@ export function change(value: number | null, previous: number | null): Change {
   return { value, previous, change: value === null || previous === null ? null : value - previous };
 }
 
-function compare<K extends string>(
+function compare<K extends string, T>(
   keys: readonly K[],
-  cur: Record<K, number | null>,
-  prev: Record<K, number | null> | undefined,
+  cur: T,
+  prev: T | undefined,
+  read: (o: T, k: K) => number | null,
 ): Record<K, Change> {
   const out = {} as Record<K, Change>;
-  for (const k of keys) out[k] = change(cur[k], prev ? prev[k] : null);
+  for (const k of keys) out[k] = change(read(cur, k), prev ? read(prev, k) : null);
   return out;
 }
+
+const readGroup = (g: GroupFigures, k: GroupKey): number | null =>
+  k === "journalFill" || k === "columns" || k === "planned" ? g[k] : setValue(g, k);
+const readStaff = (s: StaffFigures, k: StaffKey): number | null => s[k];
 
 /**
  * Pairs every figure of `current` with the same entity in `previous` (matched by group ID,
@@ -66,18 +97,18 @@ export function withDynamics(current: MonthFigures, previous: MonthFigures | nul
   return {
     month: current.month,
     previousMonth: previous?.month ?? null,
-    school: compare(SET_KEYS, current.school, previous?.school),
+    school: compare(SET_KEYS, current.school, previous?.school, setValue),
     groups: current.groups.map((g) => ({
       groupId: g.groupId,
-      figures: compare(GROUP_KEYS, g, prevGroups.get(g.groupId)),
+      figures: compare(GROUP_KEYS, g, prevGroups.get(g.groupId), readGroup),
     })),
     classes: current.classes.map((c) => ({
       className: c.className,
-      figures: compare(SET_KEYS, c, prevClasses.get(c.className)),
+      figures: compare(SET_KEYS, c, prevClasses.get(c.className), setValue),
     })),
     staff: current.staff.map((s) => ({
       staffId: s.staffId,
-      figures: compare(STAFF_KEYS, s, prevStaff.get(s.staffId)),
+      figures: compare(STAFF_KEYS, s, prevStaff.get(s.staffId), readStaff),
     })),
   };
 }

@@ -1,4 +1,5 @@
 /** Per-group figures: the pairs of a group for the month, plus journal fill and planned lessons. */
+import { isBlank } from "../cells.js";
 import type { JournalRow, ParsedJournal } from "../journal/types.js";
 import type { Lesson } from "../model.js";
 import type { Group, IsoDate, Student } from "../records.js";
@@ -14,6 +15,8 @@ export interface GroupInput {
   enrolled: readonly { student: Student; spans: readonly Span[] }[];
   /** Planned lessons of this group dated in M. */
   planned: number;
+  /** The group's first planned lesson on or before the end of M (the clock for «days without contact»). */
+  firstPlanned?: IsoDate | null;
 }
 
 /** Positions of journal columns dated in [from, to]. */
@@ -23,6 +26,24 @@ export function columnsIn(journal: ParsedJournal | null, from: IsoDate, to: IsoD
     if (from <= c.date && c.date <= to) out.push(j);
   });
   return out;
+}
+
+/**
+ * The first journal column, and the last one dated on or before `to` with at least one
+ * non-blank student cell: a held lesson, which is contact with the group for its teacher.
+ */
+export function heldDates(
+  journal: ParsedJournal | null,
+  to: IsoDate,
+): { first: IsoDate | null; last: IsoDate | null } {
+  let first: IsoDate | null = null;
+  let last: IsoDate | null = null;
+  journal?.columns.forEach((c, j) => {
+    if (first === null || c.date < first) first = c.date;
+    if (c.date > to || (last !== null && c.date <= last)) return;
+    if (journal.rows.some((r) => r.studentId && !isBlank(r.cells[j]))) last = c.date;
+  });
+  return { first, last };
 }
 
 /**
@@ -57,6 +78,7 @@ export function groupMonth(
     );
   }
   const filledColumns = filled.filter(Boolean).length;
+  const held = heldDates(journal, to);
   return {
     pairs,
     figures: {
@@ -71,8 +93,20 @@ export function groupMonth(
       filledColumns,
       journalFill: monthColumns.length > 0 ? (filledColumns * 100) / monthColumns.length : null,
       planned: input.planned,
+      firstLesson: earliest(held.first, input.firstPlanned ?? null),
+      lastHeld: held.last,
     },
   };
+}
+
+const earliest = (a: IsoDate | null, b: IsoDate | null) => (a === null ? b : b === null || a <= b ? a : b);
+
+/** The first planned lesson per group dated on or before `to`. */
+export function firstPlannedByGroup(planned: readonly Lesson[], to: IsoDate): Map<string, IsoDate> {
+  const out = new Map<string, IsoDate>();
+  for (const l of planned)
+    if (l.date <= to && (out.get(l.groupId) ?? "9999") > l.date) out.set(l.groupId, l.date);
+  return out;
 }
 
 /** Planned lessons per group dated in [from, to]. */

@@ -1,6 +1,7 @@
 /** Monthly metrics: the pure core behind the summary sheet, the report and the JSON summary. */
-export { aggregate, SOU_WEIGHTS } from "./aggregate.js";
+export { aggregate, categoriesOf, NO_CATEGORIES, SOU_WEIGHTS } from "./aggregate.js";
 export {
+  CATEGORY_KEYS,
   type Change,
   change,
   GROUP_KEYS,
@@ -10,12 +11,14 @@ export {
   type SetKey,
   STAFF_KEYS,
   type StaffKey,
+  setValue,
   withDynamics,
 } from "./dynamics.js";
 export { avg2, formatChange, formatMark, formatNumber, pct, roundTo } from "./format.js";
 export { columnsIn, groupMonth, plannedByGroup } from "./group.js";
 export { classFigures, classKey } from "./klass.js";
 export { computeMonth, metricSettings } from "./month.js";
+export { type Movement, movementOf } from "./movement.js";
 export { riskReasons } from "./risk.js";
 export { staffFigures } from "./staff.js";
 export { insideSpans, meanOf, monthMarkOf, pairFigures, type Span, spansTouch } from "./student.js";
@@ -33,7 +36,9 @@ export {
 } from "./summary.js";
 export { type JsonSchema, SUMMARY_JSON_SCHEMA } from "./summary-schema.js";
 export type {
+  Categories,
   ClassFigures,
+  GroupContact,
   GroupFigures,
   MetricSettings,
   MonthFigures,

@@ -2,13 +2,14 @@
 import { isMonth, monthRange } from "../dates.js";
 import type { ParsedJournal } from "../journal/types.js";
 import type { Lesson, Model } from "../model.js";
-import type { Settings, Student } from "../records.js";
+import type { IsoDate, Settings, Student } from "../records.js";
 import { aggregate } from "./aggregate.js";
-import { groupMonth, plannedByGroup } from "./group.js";
-import { classFigures } from "./klass.js";
+import { firstPlannedByGroup, groupMonth, plannedByGroup } from "./group.js";
+import { classFigures, classKey } from "./klass.js";
+import { movementOf } from "./movement.js";
 import { staffFigures } from "./staff.js";
 import type { Span } from "./student.js";
-import type { MetricSettings, MonthFigures, PairFigures } from "./types.js";
+import type { ClassFigures, GroupFigures, MetricSettings, MonthFigures, PairFigures } from "./types.js";
 
 export function metricSettings(s: Settings): MetricSettings {
   return {
@@ -61,8 +62,9 @@ export function computeMonth(model: Model, month: string, planned: readonly Less
   }
 
   const plannedCount = plannedByGroup(planned, from, to);
+  const firstPlanned = firstPlannedByGroup(planned, to);
   const pairs: PairFigures[] = [];
-  const groups = [];
+  const groups: GroupFigures[] = [];
   const seenGroups = new Set<string>();
   for (const group of model.groups) {
     if (!group.id || seenGroups.has(group.id)) continue;
@@ -71,7 +73,13 @@ export function computeMonth(model: Model, month: string, planned: readonly Less
       .sort((a, b) => rank.get(a[0])! - rank.get(b[0])!)
       .map(([id, list]) => ({ student: students.get(id)!, spans: list }));
     const result = groupMonth(
-      { group, journal: journals.get(group.id) ?? null, enrolled, planned: plannedCount.get(group.id) ?? 0 },
+      {
+        group,
+        journal: journals.get(group.id) ?? null,
+        enrolled,
+        planned: plannedCount.get(group.id) ?? 0,
+        firstPlanned: firstPlanned.get(group.id) ?? null,
+      },
       from,
       to,
       settings,
@@ -80,6 +88,9 @@ export function computeMonth(model: Model, month: string, planned: readonly Less
     groups.push(result.figures);
   }
 
+  const classes = classFigures(model.students, pairs, settings.naWeight);
+  const all = withMovement(groups, classes, students, spans, from, to);
+
   return {
     month,
     from,
@@ -87,7 +98,7 @@ export function computeMonth(model: Model, month: string, planned: readonly Less
     settings,
     pairs,
     groups,
-    classes: classFigures(model.students, pairs, settings.naWeight),
+    classes,
     staff: staffFigures(
       model.staff,
       model.groups,
@@ -97,7 +108,38 @@ export function computeMonth(model: Model, month: string, planned: readonly Less
       to,
       settings.daysWithoutContact,
     ),
-    school: aggregate(pairs, settings.naWeight),
+    school: { ...aggregate(pairs, settings.naWeight), ...movementOf(all, from, to) },
     atRisk: pairs.filter((p) => p.atRisk),
   };
+}
+
+/**
+ * Movement: a group over its own enrollments, a class over all of its students' enrollments.
+ * Returns every student's spans (all groups), for the school's movement.
+ */
+function withMovement(
+  groups: GroupFigures[],
+  classes: ClassFigures[],
+  students: ReadonlyMap<string, Student>,
+  spans: ReadonlyMap<string, ReadonlyMap<string, Span[]>>,
+  from: IsoDate,
+  to: IsoDate,
+): Span[][] {
+  const all = new Map<string, Span[]>();
+  for (const byStudent of spans.values())
+    for (const [id, list] of byStudent) all.set(id, [...(all.get(id) ?? []), ...list]);
+  for (const g of groups) Object.assign(g, movementOf(spans.get(g.groupId)?.values() ?? [], from, to));
+  for (const c of classes) {
+    const key = classKey(c.className);
+    const ids = [...students.values()].filter((s) => classKey(s.className) === key).map((s) => s.id);
+    Object.assign(
+      c,
+      movementOf(
+        ids.map((id) => all.get(id) ?? []),
+        from,
+        to,
+      ),
+    );
+  }
+  return [...all.values()];
 }

@@ -69,6 +69,7 @@ export function pairFigures(
   const p: PairFigures = {
     studentId: student.id,
     name: student.name,
+    consent: student.consent,
     className: student.className,
     groupId,
     journalRow: row ? row.row : null,
@@ -79,6 +80,7 @@ export function pairFigures(
     ill: 0,
     late: 0,
     exempt: 0,
+    missedAssignments: 0,
     invalid: 0,
     missedShare: 0,
     marks: [],
@@ -119,6 +121,7 @@ export function pairFigures(
         break;
     }
     p.lessons++;
+    if (e.assignmentMissing) p.missedAssignments++;
     for (const m of e.marks) p.marks.push(m);
     if (e.pass === true) p.passes++;
     if (e.pass === false) p.fails++;

@@ -3,8 +3,15 @@
  * versioned, documented shape (SUMMARY_JSON_SCHEMA) that another program can rely on.
  * Fractions are rounded to 4 decimals so the file reads cleanly; display rounding stays
  * with the report.
+ *
+ * v2 (from v1): class and school success/quality count students by category (`categories`);
+ * sets carry absences by kind, lates, missed assignments and movement; `monthMark` is a
+ * number or null with `notAssessed: true` (v1: the string «н/а»); `generatedAt` is ISO 8601
+ * with the zone's offset; `schoolCode` and `schoolYear` added; names follow «Имена в отчёте»;
+ * staff carry `groupContacts`. A v1 reader: read `monthMark ?? "н/а"` where notAssessed.
  */
-import type { IsoDate, StaffRole } from "../records.js";
+import type { IsoDate, NamesInReport, StaffRole } from "../records.js";
+import { shownName } from "../report/names.js";
 import {
   type Change,
   GROUP_KEYS,
@@ -16,17 +23,27 @@ import {
   type StaffKey,
 } from "./dynamics.js";
 import { roundTo } from "./format.js";
-import type { MetricSettings, MonthFigures, PairFigures, RiskReason, SetFigures } from "./types.js";
+import type {
+  GroupContact,
+  MetricSettings,
+  MonthFigures,
+  PairFigures,
+  RiskReason,
+  SetFigures,
+} from "./types.js";
 
-export const SUMMARY_SCHEMA_ID = "coordinator.summary/v1";
+export const SUMMARY_SCHEMA_ID = "coordinator.summary/v2";
 
 export interface SummaryMeta {
   /** School name (Settings «Школа»). */
   school: string;
-  /** When the summary was made, ISO 8601 (the caller's clock: the core never reads time). */
+  /** Settings «Код школы» and «Учебный год». */
+  schoolCode?: string;
+  schoolYear?: string;
+  /** When the summary was made, ISO 8601 with offset (the caller's clock: the core never reads time). */
   generatedAt: string;
-  /** false: student names come out as "" (IDs stay). Default true. */
-  includeNames?: boolean;
+  /** «Имена в отчёте»; names withheld come out as "" (IDs stay). Default «с согласием». */
+  names?: NamesInReport;
 }
 
 export interface DynamicsJson {
@@ -68,6 +85,7 @@ export interface StaffJson {
   daysSinceContact: number | null;
   noContact: boolean;
   groupsWithoutContact: string[];
+  groupContacts: GroupContact[];
   dynamics: Record<StaffKey, DynamicsJson>;
 }
 
@@ -83,10 +101,13 @@ export interface PairJson {
   ill: number;
   late: number;
   exempt: number;
+  missedAssignments: number;
   missedShare: number;
   marks: number[];
   average: number | null;
-  monthMark: number | "н/а";
+  /** 1..5, or null with notAssessed = true («н/а»). */
+  monthMark: number | null;
+  notAssessed: boolean;
   passes: number;
   fails: number;
   atRisk: boolean;
@@ -98,6 +119,8 @@ export interface SummaryJson {
   month: string;
   previousMonth: string | null;
   school: string;
+  schoolCode: string;
+  schoolYear: string;
   generatedAt: string;
   settings: MetricSettings;
   totals: SetJson;
@@ -122,8 +145,16 @@ function setJson(f: SetFigures): SetFigures {
     n2: f.n2,
     n1: f.n1,
     nNa: f.nNa,
+    categories: { ...f.categories },
     lessons: f.lessons,
     absences: f.absences,
+    unexcused: f.unexcused,
+    excused: f.excused,
+    ill: f.ill,
+    late: f.late,
+    missedAssignments: f.missedAssignments,
+    arrived: f.arrived,
+    left: f.left,
     atRisk: f.atRisk,
     success: r4(f.success),
     quality: r4(f.quality),
@@ -142,10 +173,10 @@ function dyn<K extends string>(
   return out;
 }
 
-function pairJson(p: PairFigures, names: boolean): PairJson {
+function pairJson(p: PairFigures, names: NamesInReport): PairJson {
   return {
     studentId: p.studentId,
-    name: names ? p.name : "",
+    name: shownName(p, names),
     className: p.className,
     groupId: p.groupId,
     lessons: p.lessons,
@@ -155,10 +186,12 @@ function pairJson(p: PairFigures, names: boolean): PairJson {
     ill: p.ill,
     late: p.late,
     exempt: p.exempt,
+    missedAssignments: p.missedAssignments,
     missedShare: roundTo(p.missedShare, 4),
     marks: [...p.marks],
     average: r4(p.average),
-    monthMark: p.monthMark ?? "н/а",
+    monthMark: typeof p.monthMark === "number" ? p.monthMark : null,
+    notAssessed: p.monthMark === "н/а",
     passes: p.passes,
     fails: p.fails,
     atRisk: p.atRisk,
@@ -172,7 +205,7 @@ export function summaryJson(
   dynamics: MonthDynamics | null,
   meta: SummaryMeta,
 ): SummaryJson {
-  const names = meta.includeNames ?? true;
+  const names = meta.names ?? "consent";
   const dGroups = new Map(dynamics?.groups.map((g) => [g.groupId, g.figures]));
   const dClasses = new Map(dynamics?.classes.map((c) => [c.className, c.figures]));
   const dStaff = new Map(dynamics?.staff.map((s) => [s.staffId, s.figures]));
@@ -182,6 +215,8 @@ export function summaryJson(
     month: figures.month,
     previousMonth: dynamics?.previousMonth ?? null,
     school: meta.school,
+    schoolCode: meta.schoolCode ?? "",
+    schoolYear: meta.schoolYear ?? "",
     generatedAt: meta.generatedAt,
     settings: { ...figures.settings },
     totals: { ...setJson(figures.school), dynamics: dyn(SET_KEYS, dynamics?.school) },
@@ -216,6 +251,7 @@ export function summaryJson(
       daysSinceContact: s.daysSinceContact,
       noContact: s.noContact,
       groupsWithoutContact: [...s.groupsWithoutContact],
+      groupContacts: s.groupContacts.map((c) => ({ ...c })),
       dynamics: dyn(STAFF_KEYS, dStaff.get(s.staffId)),
     })),
     pairs: counted.map((p) => pairJson(p, names)),

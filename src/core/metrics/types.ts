@@ -23,6 +23,8 @@ export interface MetricSettings {
 export interface PairFigures {
   studentId: string;
   name: string;
+  /** The student's data consent (Students «Согласие на обработку ПДн»): names follow «Имена в отчёте». */
+  consent: boolean | null;
   className: string;
   groupId: string;
   /** 1-based row of the student in the group's journal; null when the journal has no row for them. */
@@ -36,6 +38,8 @@ export interface PairFigures {
   ill: number;
   late: number;
   exempt: number;
+  /** Cells `нз` / `m` (alone or with a mark): assignments not done (grammar `assignmentMissing`). */
+  missedAssignments: number;
   /** Cells with a token outside the grammar: left out of every figure, counted only to show. */
   invalid: number;
   /** absences / lessons, 0..1 (0 when lessons = 0). */
@@ -52,9 +56,27 @@ export interface PairFigures {
   riskReasons: RiskReason[];
 }
 
-/** Figures over a set of counted pairs (a group, a class, the school). null where N = 0. */
+/**
+ * Students of a set by category (WORKBOOK-FORMAT «Monthly figures»): each counted student falls
+ * in exactly one of notAssessed, failing, excellent, good, satisfactory by the month marks of
+ * all their counted pairs in the set; oneThree is the satisfactory students with exactly one 3.
+ */
+export interface Categories {
+  excellent: number;
+  good: number;
+  satisfactory: number;
+  oneThree: number;
+  failing: number;
+  notAssessed: number;
+}
+
+/**
+ * Figures over a set of counted pairs (a group, a class, the school). null where N = 0.
+ * success and quality count STUDENTS by category (over S = students); СОУ, the average and
+ * attendance stay over the pairs. For a group (one pair per student) both readings agree.
+ */
 export interface SetFigures {
-  /** Distinct students counted. */
+  /** Distinct students counted (S). */
   students: number;
   /** Month marks, «н/а» included (= counted pairs). */
   N: number;
@@ -64,9 +86,18 @@ export interface SetFigures {
   n2: number;
   n1: number;
   nNa: number;
-  /** Σ lessons and Σ absences over the counted pairs. */
+  categories: Categories;
+  /** Σ lessons and Σ absences (н + у + б) over the counted pairs, and each kind apart. */
   lessons: number;
   absences: number;
+  unexcused: number;
+  excused: number;
+  ill: number;
+  late: number;
+  missedAssignments: number;
+  /** Movement in M (computeMonth fills these; 0 from aggregate alone). */
+  arrived: number;
+  left: number;
   /** Counted pairs at risk. */
   atRisk: number;
   success: number | null;
@@ -93,6 +124,23 @@ export interface GroupFigures extends SetFigures {
   journalFill: number | null;
   /** Lessons of the group in M from the schedule and its changes. */
   planned: number;
+  /** The group's first lesson: journal column (any month) or planned lesson up to M; null when none. */
+  firstLesson: IsoDate | null;
+  /** The last journal column on or before the end of M with a non-blank cell: a held lesson. */
+  lastHeld: IsoDate | null;
+}
+
+/** Contact of one staff member with one of their groups. */
+export interface GroupContact {
+  groupId: string;
+  /** As teacher or tutor (a person can be both in different groups). */
+  as: "teacher" | "tutor";
+  /** Latest contact-log entry (for the group or for all) or, for its teacher, held lesson, ≤ end of M. */
+  lastContact: IsoDate | null;
+  /** Days from lastContact (or the group's first lesson) to the end of M; null before any lesson. */
+  days: number | null;
+  /** days > «Дней без контакта». */
+  stale: boolean;
 }
 
 export interface ClassFigures extends SetFigures {
@@ -119,6 +167,8 @@ export interface StaffFigures {
   noContact: boolean;
   /** Their groups with no contact (for that group or for all groups) within «Дней без контакта». */
   groupsWithoutContact: string[];
+  /** Per group, in `groups` order. */
+  groupContacts: GroupContact[];
 }
 
 export interface MonthFigures {
@@ -132,7 +182,7 @@ export interface MonthFigures {
   groups: GroupFigures[];
   classes: ClassFigures[];
   staff: StaffFigures[];
-  /** Over every counted pair (like a class). */
+  /** The school: every class together (students by category, pairs for СОУ and attendance). */
   school: SetFigures;
   /** Counted pairs at risk, in pairs order. */
   atRisk: PairFigures[];

@@ -3,7 +3,7 @@
  * recomputed from the summed counts — never an average of percentages (a school of 40 would
  * weigh as much as a school of 1,000). Only counts and pseudonymous IDs leave a school.
  */
-import type { SetFigures, SummaryJson } from "../metrics/index.js";
+import { type Categories, NO_CATEGORIES, type SetFigures, type SummaryJson } from "../metrics/index.js";
 
 export interface SchoolRegistry {
   /** Students whose status is «заявка» (they asked to study online): ID and class only. */
@@ -56,6 +56,12 @@ export interface Municipal {
   registries: { school: string; registry: SchoolRegistry }[];
 }
 
+function sumCategories(list: readonly Categories[]): Categories {
+  const out = { ...NO_CATEGORIES };
+  for (const c of list) for (const k of Object.keys(out) as (keyof Categories)[]) out[k] += c[k];
+  return out;
+}
+
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
 function fillOf(s: SummaryJson): number | null {
@@ -103,6 +109,8 @@ export function combineSchools(month: string, sources: readonly SchoolSource[]):
   };
   const lessons = sum((s) => s.totals.lessons);
   const absences = sum((s) => s.totals.absences);
+  const students = sum((s) => s.totals.students);
+  const c = sumCategories(sources.map((x) => x.summary.totals.categories));
   const columns = sum((s) => s.groups.reduce((a, g) => a + g.columns, 0));
   const filled = sum((s) => s.groups.reduce((a, g) => a + g.filledColumns, 0));
   // The СОУ weight of н/а is a school setting; each school's н/а count carries its own weight.
@@ -118,14 +126,23 @@ export function combineSchools(month: string, sources: readonly SchoolSource[]):
   );
   const totals: MunicipalTotals = {
     schools: sources.length,
-    students: sum((s) => s.totals.students),
+    students,
     N,
     ...n,
+    categories: c,
     lessons,
     absences,
+    unexcused: sum((s) => s.totals.unexcused),
+    excused: sum((s) => s.totals.excused),
+    ill: sum((s) => s.totals.ill),
+    late: sum((s) => s.totals.late),
+    missedAssignments: sum((s) => s.totals.missedAssignments),
+    arrived: sum((s) => s.totals.arrived),
+    left: sum((s) => s.totals.left),
     atRisk: sum((s) => s.totals.atRisk),
-    success: N ? ((n.n5 + n.n4 + n.n3) * 100) / N : null,
-    quality: N ? ((n.n5 + n.n4) * 100) / N : null,
+    // Students by category, as each school counts them (a student belongs to one school).
+    success: students ? ((c.excellent + c.good + c.satisfactory) * 100) / students : null,
+    quality: students ? ((c.excellent + c.good) * 100) / students : null,
     sou: N ? souPoints / N : null,
     average: mean(sources.flatMap((x) => pairAverages(x.summary))),
     attendance: lessons ? 100 - (absences * 100) / lessons : null,

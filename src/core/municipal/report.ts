@@ -48,13 +48,20 @@ export function municipalReport(
     kind: "bullets",
     items: [
       `${ru ? "Учащихся" : "Students"}: ${t.students} (${ru ? "отметок за месяц" : "month marks"}: ${t.N})`,
-      `${ru ? "Успеваемость" : "Success"}: ${pct(t.success, lang) || "—"} %`,
+      `${ru ? "Успеваемость" : "Pass rate"}: ${pct(t.success, lang) || "—"} %`,
       `${ru ? "Качество знаний" : "Quality"}: ${pct(t.quality, lang) || "—"} %`,
       `${ru ? "СОУ" : "SOU"}: ${pct(t.sou, lang) || "—"} %`,
       `${ru ? "Средний балл" : "Average mark"}: ${avg2(t.average, lang) || "—"}`,
       `${ru ? "Посещаемость" : "Attendance"}: ${pct(t.attendance, lang) || "—"} %`,
       `${ru ? "Заполнение журналов" : "Journal fill"}: ${pct(t.journalFill, lang) || "—"} %`,
       `${ru ? "В группе риска" : "At risk"}: ${t.atRisk}`,
+      // Students by category, summed over the schools (success and quality count students).
+      ru
+        ? `Отличников ${t.categories.excellent}, хорошистов ${t.categories.good}, троечников ${t.categories.satisfactory} (с одной «3» — ${t.categories.oneThree}), неуспевающих ${t.categories.failing}, не аттестованы ${t.categories.notAssessed}`
+        : `${t.categories.excellent} with top marks, ${t.categories.good} good, ${t.categories.satisfactory} satisfactory (${t.categories.oneThree} with a single 3), ${t.categories.failing} failing, ${t.categories.notAssessed} not assessed`,
+      ru
+        ? `Пропуски: без причины ${t.unexcused}, по уважительной ${t.excused}, по болезни ${t.ill}; опозданий ${t.late}; прибыло ${t.arrived}, выбыло ${t.left}`
+        : `Absences: ${t.unexcused} unexcused, ${t.excused} excused, ${t.ill} ill; ${t.late} late; arrived ${t.arrived}, left ${t.left}`,
     ],
   });
   if (failed.length) {
@@ -81,7 +88,7 @@ export function municipalReport(
       : [
           "School",
           "Students",
-          "Success, %",
+          "Pass rate, %",
           "Quality, %",
           "SOU, %",
           "Average",
@@ -171,14 +178,14 @@ export function municipalSheets(m: Municipal, failed: readonly FailedSource[], l
             "Source",
             "Students",
             "N",
-            "Success, %",
+            "Pass rate, %",
             "Quality, %",
             "SOU, %",
             "Average",
             "Attendance, %",
             "Journal fill, %",
             "At risk",
-            "Δ success",
+            "Δ pass rate",
             "Δ quality",
             "Δ average",
             "Δ attendance",

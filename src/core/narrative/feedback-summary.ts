@@ -1,4 +1,9 @@
-/** Parent feedback of a month, for the report: counts, average rating and the problems named. */
+/**
+ * Parent feedback of a month, for the report: counts, average rating and the problems named.
+ * A response whose family code was unknown or revoked has no student (forms/responses.ts keeps
+ * it with a blank one): it is listed for review, and left out of the figures and the quotes
+ * until the coordinator links it to a family by filling in the student.
+ */
 import { monthOf, previousMonth } from "../dates.js";
 import type { Feedback } from "../records.js";
 
@@ -10,15 +15,25 @@ export interface FeedbackSummary {
   unanswered: number;
   /** «Что мешает» texts, without names or IDs. */
   problems: string[];
+  /** Rows of «Отзывы родителей» not linked to a known student: to review, not counted. */
+  unlinked: { row: number; timestamp: string }[];
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
-export function feedbackSummary(feedback: readonly Feedback[], month: string): FeedbackSummary {
+/** `students`: the IDs in Students; a response counts only when it names one of them. */
+export function feedbackSummary(
+  feedback: readonly Feedback[],
+  month: string,
+  students?: ReadonlySet<string>,
+): FeedbackSummary {
+  const linked = (f: Feedback) =>
+    f.studentId.trim() !== "" && (!students || students.has(f.studentId.trim()));
   const inMonth = (m: string) =>
     feedback.filter((f) => f.timestamp && monthOf(f.timestamp.slice(0, 10)) === m);
-  const cur = inMonth(month);
-  const prev = inMonth(previousMonth(month));
+  const all = inMonth(month);
+  const cur = all.filter(linked);
+  const prev = inMonth(previousMonth(month)).filter(linked);
   const ratings = (xs: Feedback[]) =>
     xs.map((f) => f.rating).filter((r): r is number => r !== null && r >= 1 && r <= 5);
   return {
@@ -27,5 +42,6 @@ export function feedbackSummary(feedback: readonly Feedback[], month: string): F
     previousAverage: mean(ratings(prev)),
     unanswered: cur.filter((f) => f.question.trim() && !f.answered).length,
     problems: cur.map((f) => f.problems.trim()).filter(Boolean),
+    unlinked: all.filter((f) => !linked(f)).map((f) => ({ row: f.row, timestamp: f.timestamp })),
   };
 }

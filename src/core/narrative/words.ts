@@ -42,9 +42,46 @@ const NOUNS = {
     ru: { one: "пункт", few: "пункта", many: "пунктов", other: "пункта" },
     en: { one: "point", other: "points" },
   },
+  // Genitive after «из», «дольше», «не менее»: «из 21 учащегося», «дольше 1 дня», «дольше 5 дней».
+  studentOf: {
+    ru: { one: "учащегося", few: "учащихся", many: "учащихся", other: "учащегося" },
+    en: { one: "student", other: "students" },
+  },
+  dayOf: {
+    ru: { one: "дня", few: "дней", many: "дней", other: "дня" },
+    en: { one: "day", other: "days" },
+  },
+  groupOf: {
+    ru: { one: "группы", few: "групп", many: "групп", other: "группы" },
+    en: { one: "group", other: "groups" },
+  },
+  lessonOf: {
+    ru: { one: "урока", few: "уроков", many: "уроков", other: "урока" },
+    en: { one: "lesson", other: "lessons" },
+  },
+  absence: {
+    ru: { one: "пропуск", few: "пропуска", many: "пропусков", other: "пропуска" },
+    en: { one: "absence", other: "absences" },
+  },
+  assignment: {
+    ru: {
+      one: "невыполненное задание",
+      few: "невыполненных задания",
+      many: "невыполненных заданий",
+      other: "невыполненного задания",
+    },
+    en: { one: "missed assignment", other: "missed assignments" },
+  },
 } satisfies Record<string, Record<Lang, Forms>>;
 
 export type Noun = keyof typeof NOUNS;
+
+/** The word forms of a noun (for the grammar test and for callers that place the number themselves). */
+export function nounForms(noun: Noun, lang: Lang): Forms {
+  return NOUNS[noun][lang];
+}
+
+export const NOUN_NAMES = Object.keys(NOUNS) as Noun[];
 
 /** "3 группы", "21 учащийся", "1 lesson", "5 lessons". */
 export function count(n: number, noun: Noun, lang: Lang): string {

@@ -5,6 +5,7 @@ import { type Issue, issue } from "../issues.js";
 import { DEFAULT_SETTINGS, type Settings } from "../records.js";
 import { norm, SETTINGS, type SettingKey, settingKeyOf } from "../schema.js";
 import { isEmail, parseNumber, splitEmails } from "./cells.js";
+import { parseNamesInReport, REPORT_NUMERIC } from "./report-settings.js";
 
 export interface ParsedSettings {
   settings: Settings;
@@ -28,6 +29,7 @@ const NUMERIC: Partial<Record<SettingKey, { min: number; max: number }>> = {
   roundingThreshold: { min: 0, max: 1 },
   minimumMarks: { min: 0, max: 100 },
   naWeight: { min: 0, max: 100 },
+  ...REPORT_NUMERIC,
 };
 
 export function parseSettings(sheet: string, values: readonly (readonly CellValue[])[]): ParsedSettings {
@@ -90,6 +92,16 @@ export function parseSettings(sheet: string, values: readonly (readonly CellValu
         const wrong = list.filter((e) => !isEmail(e));
         if (wrong.length) bad(`не адреса: ${wrong.join(", ")}`, `not email addresses: ${wrong.join(", ")}`);
         settings.reportRecipients = list.filter(isEmail);
+        break;
+      }
+      case "namesInReport": {
+        const mode = parseNamesInReport(text);
+        if (mode) settings.namesInReport = mode;
+        else
+          bad(
+            `«${text}» — ожидается «все», «с согласием» или «только ID»`,
+            `"${text}" — expected "all", "with consent" or "IDs only"`,
+          );
         break;
       }
       default:

@@ -174,9 +174,15 @@ export function docsRequests(blocks: readonly Block[], startIndex: number): Docs
         break;
       case "paragraph": {
         const lead = b.lead ? docsText(b.lead) : "";
-        const p = paragraph(lead ? `${lead} ${b.text}` : b.text);
+        // Title block and signatures: «УТВЕРЖДАЮ» right-aligned, the number and date centred.
+        const alignment = b.align ? ALIGN[b.align] : undefined;
+        const p = paragraph(
+          lead ? `${lead} ${b.text}` : b.text,
+          alignment ? { namedStyleType: "NORMAL_TEXT", alignment, keepWithNext: true } : undefined,
+        );
         if (b.style === "note") textStyle(p.start, p.textEnd, { fontSize: NOTE_SIZE, foregroundColor: GREY });
         if (lead) textStyle(p.start, p.start + lead.length, { bold: true });
+        if (b.bold && p.textEnd > p.start) textStyle(p.start, p.textEnd, { bold: true });
         break;
       }
       case "bullets": {

@@ -87,3 +87,20 @@ export function summaryMonthOf(tab: string): string | undefined {
 
 export const yes = (b: boolean, lang: Lang) =>
   b ? (lang === "ru" ? "да" : "yes") : lang === "ru" ? "нет" : "no";
+
+/** A date as a document writes it: «2 декабря 2026 г.» / «2 December 2026». */
+export function docDate(iso: string, lang: Lang): string {
+  return lang === "ru" ? `${longDate(iso, lang)} г.` : longDate(iso, lang);
+}
+
+/** The period of a report: «за ноябрь 2026 г.» / «for November 2026». */
+export function forMonth(month: string, lang: Lang): string {
+  return lang === "ru" ? `за ${monthName(month, lang)} г.` : `for ${monthName(month, lang)}`;
+}
+
+/** «Григорьев Павел Александрович» -> «Григорьев П. А.»; a single word stays as it is. */
+export function shortName(full: string): string {
+  const [surname, ...rest] = full.trim().split(/\s+/);
+  if (!surname || rest.length === 0) return full.trim();
+  return `${surname} ${rest.map((w) => `${w[0].toUpperCase()}.`).join(" ")}`;
+}

@@ -18,6 +18,10 @@ export interface Paragraph {
   /** A short lead shown in bold before the text (e.g. a figure's name). */
   lead?: string;
   style?: "normal" | "note";
+  /** Title block and signature lines: «УТВЕРЖДАЮ» sits right, the document's name centred. */
+  align?: "left" | "right" | "center";
+  /** Bold text (the document's name, «УТВЕРЖДАЮ»). */
+  bold?: boolean;
 }
 
 export interface BulletList {
@@ -33,6 +37,8 @@ export interface TableBlock {
   rows: string[][];
   /** Column alignment; numbers read best right-aligned. */
   align?: ("left" | "right" | "center")[];
+  /** Too wide for a portrait page: renderers that can put it on a landscape page do. */
+  wide?: boolean;
 }
 
 export interface ChartBlock {
@@ -43,6 +49,10 @@ export interface ChartBlock {
   series: { name: string; values: (number | null)[] }[];
   /** Axis maximum, e.g. 100 for percentages. */
   max?: number;
+  /** Axis minimum near the data (e.g. 80 when the bars are 88..98 %); 0 when absent. */
+  min?: number;
+  /** Decimals of the value labels; they follow the document's language (decimal comma in ru). */
+  decimals?: number;
   /** Alt text / one-line summary for readers who cannot see the chart. */
   alt: string;
 }
@@ -52,6 +62,8 @@ export interface ReportDoc {
   title: string;
   /** Language of the text. */
   lang: "ru" | "en";
+  /** Running page header (school and period), when the renderer has headers. */
+  header?: string;
   blocks: Block[];
 }
 

@@ -8,11 +8,13 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   LevelFormat,
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   type ParagraphChild,
   Table,
@@ -23,7 +25,15 @@ import {
   WidthType,
 } from "docx";
 import { ChartRun, type ChartRunOptions } from "docx/charts";
-import type { BulletList, ChartBlock, Heading, ReportDoc, TableBlock } from "../../core/report/model.js";
+import type {
+  Block,
+  BulletList,
+  ChartBlock,
+  Heading,
+  Paragraph as ParagraphBlock,
+  ReportDoc,
+  TableBlock,
+} from "../../core/report/model.js";
 
 export interface DocxOptions {
   /**
@@ -41,6 +51,8 @@ const PAGE_WIDTH = 11906;
 const PAGE_HEIGHT = 16838;
 const MARGIN = 1134;
 const TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+/** A landscape page's text width, for the wide tables. */
+const WIDE_TEXT_WIDTH = PAGE_HEIGHT - 2 * MARGIN;
 /** Text width in CSS pixels (96 dpi), the unit of a chart's size. */
 const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH / 1440) * 96);
 
@@ -87,9 +99,10 @@ const CHAR = 118;
 const BOLD_CHAR = 128;
 const CELL_PAD = 260;
 
+/** Words break at ordinary spaces only: a no-break space (U+00A0) keeps «95,0 / 96,5 / +1,5» whole. */
 function longestWord(text: string): number {
   let n = 0;
-  for (const w of text.split(/\s+/)) n = Math.max(n, w.length);
+  for (const w of text.split(/[ \t\r\n]+/)) n = Math.max(n, w.length);
   return n;
 }
 
@@ -151,8 +164,8 @@ function cell(text: string, width: number, align: "left" | "right" | "center", h
   });
 }
 
-function table(b: TableBlock): (Paragraph | Table)[] {
-  const widths = columnWidths(b.header, b.rows);
+function table(b: TableBlock, total = TEXT_WIDTH): (Paragraph | Table)[] {
+  const widths = columnWidths(b.header, b.rows, total);
   const n = widths.length;
   const align = (c: number) => b.align?.[c] ?? "left";
   const pad = (r: string[]) => Array.from({ length: n }, (_, c) => r[c] ?? "");
@@ -176,7 +189,7 @@ function table(b: TableBlock): (Paragraph | Table)[] {
   out.push(
     new Table({
       rows,
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      width: { size: total, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       margins: { top: 30, bottom: 30, left: 70, right: 70 },
@@ -195,8 +208,13 @@ function table(b: TableBlock): (Paragraph | Table)[] {
   return out;
 }
 
-/** Integer data reads best without ".0"; fractional data with one decimal. */
+/**
+ * Integer data reads best without ".0"; fractional data with one decimal. The format code is
+ * locale-neutral ("." is the code's decimal point): Word and LibreOffice show the separator of
+ * the document's language, a comma in Russian.
+ */
 function labelFormat(b: ChartBlock): string {
+  if (b.decimals !== undefined) return b.decimals > 0 ? `0.${"0".repeat(b.decimals)}` : "0";
   return b.series.every((s) => s.values.every((v) => v === null || Number.isInteger(v))) ? "0" : "0.0";
 }
 
@@ -218,7 +236,7 @@ function chartOptions(b: ChartBlock, font: string): ChartRunOptions {
     },
     altText: { name: b.title, description: b.alt },
   };
-  const valueAxis = { minimum: 0, maximum: b.max, gridlines: true, font: { size: 9 } };
+  const valueAxis = { minimum: b.min ?? 0, maximum: b.max, gridlines: true, font: { size: 9 } };
   if (b.chart === "bar") {
     return {
       ...common,
@@ -267,6 +285,59 @@ function chart(b: ChartBlock, font: string): Paragraph[] {
   ];
 }
 
+function header(text: string | undefined): Header | undefined {
+  if (!text) return undefined;
+  return new Header({
+    children: [new Paragraph({ style: NOTE_STYLE, alignment: AlignmentType.RIGHT, children: runs(text) })],
+  });
+}
+
+function paragraph(b: ParagraphBlock): Paragraph {
+  const kids: ParagraphChild[] = [];
+  if (b.lead) kids.push(...runs(b.lead, true), new TextRun(" "));
+  kids.push(...runs(b.text, b.bold));
+  return new Paragraph({
+    style: b.style === "note" ? NOTE_STYLE : undefined,
+    alignment: b.align ? ALIGN[b.align] : undefined,
+    // The title block and signature lines stay with what follows them.
+    keepNext: b.align === "right" || undefined,
+    children: kids,
+  });
+}
+
+function render(b: Block, font: string, wide: boolean): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case "heading":
+      return [heading(b)];
+    case "paragraph":
+      return [paragraph(b)];
+    case "bullets":
+      return bullets(b);
+    case "table":
+      return table(b, wide ? WIDE_TEXT_WIDTH : TEXT_WIDTH);
+    case "chart":
+      return chart(b, font);
+  }
+}
+
+/**
+ * Runs of blocks by page orientation: each wide table (with the heading right before it) on
+ * landscape pages, the rest portrait. Section breaks start a new page, as Word does.
+ */
+export function orientationRuns(blocks: readonly Block[]): { wide: boolean; blocks: Block[] }[] {
+  const out: { wide: boolean; blocks: Block[] }[] = [];
+  blocks.forEach((b, i) => {
+    const next = blocks[i + 1];
+    const wide =
+      (b.kind === "table" && b.wide === true) ||
+      (b.kind === "heading" && next?.kind === "table" && next.wide === true);
+    const last = out[out.length - 1];
+    if (last && last.wide === wide) last.blocks.push(b);
+    else out.push({ wide, blocks: [b] });
+  });
+  return out;
+}
+
 function footer(lang: ReportDoc["lang"]): Footer {
   const w = WORDS[lang];
   return new Footer({
@@ -284,30 +355,22 @@ function footer(lang: ReportDoc["lang"]): Footer {
 export async function renderDocx(doc: ReportDoc, opts: DocxOptions = {}): Promise<Buffer> {
   const font = opts.font ?? DEFAULT_FONT;
   const language = { value: doc.lang === "ru" ? "ru-RU" : "en-US" };
-  const children: (Paragraph | Table)[] = [];
-  for (const b of doc.blocks) {
-    switch (b.kind) {
-      case "heading":
-        children.push(heading(b));
-        break;
-      case "paragraph": {
-        const kids: ParagraphChild[] = [];
-        if (b.lead) kids.push(...runs(b.lead, true), new TextRun(" "));
-        kids.push(...runs(b.text));
-        children.push(new Paragraph({ style: b.style === "note" ? NOTE_STYLE : undefined, children: kids }));
-        break;
-      }
-      case "bullets":
-        children.push(...bullets(b));
-        break;
-      case "table":
-        children.push(...table(b));
-        break;
-      case "chart":
-        children.push(...chart(b, font));
-        break;
-    }
-  }
+  const sections = orientationRuns(doc.blocks).map((run) => ({
+    properties: {
+      page: {
+        // docx swaps width and height itself for a landscape page.
+        size: {
+          width: PAGE_WIDTH,
+          height: PAGE_HEIGHT,
+          orientation: run.wide ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 },
+      },
+    },
+    headers: doc.header ? { default: header(doc.header)! } : undefined,
+    footers: { default: footer(doc.lang) },
+    children: run.blocks.flatMap((b) => render(b, font, run.wide)),
+  }));
   const headingStyle = (size: number, before: number, after: number) => ({
     run: { font, size, bold: true, color: "1F3864", language },
     paragraph: { keepNext: true, keepLines: true, spacing: { before, after } },
@@ -370,18 +433,7 @@ export async function renderDocx(doc: ReportDoc, opts: DocxOptions = {}): Promis
         },
       ],
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE_WIDTH, height: PAGE_HEIGHT },
-            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567, footer: 567 },
-          },
-        },
-        footers: { default: footer(doc.lang) },
-        children,
-      },
-    ],
+    sections,
   });
   return Packer.toBuffer(document);
 }

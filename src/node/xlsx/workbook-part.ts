@@ -16,7 +16,7 @@ import {
 } from "./xml.js";
 
 /** CT_Workbook's children in schema order (ECMA-376 Part 1, 18.2.27). */
-const WORKBOOK_ORDER = [
+export const WORKBOOK_ORDER = [
   "fileVersion",
   "fileSharing",
   "workbookPr",

@@ -63,15 +63,22 @@ describe("dynamics", () => {
   });
 
   it("compares classes, the school and staff", () => {
-    // School Oct: G1 4, 3 and G2 н/а (one mark) -> N 3, success 2·100/3; Sep 50.
+    // School Oct: G1 4, 3 and G2 н/а (one mark) -> N 3; by student S1 (4, н/а) не аттестован,
+    // S2 (3) троечник -> success 1·100/2 = 50. Sep: S1 (5) отличник, S2 н/а -> 50.
     expect(d.school.N).toEqual({ value: 3, previous: 2, change: 1 });
-    expect(d.school.success.change).toBeCloseTo(200 / 3 - 50, 10);
+    expect(d.school.success).toEqual({ value: 50, previous: 50, change: 0 });
+    expect(d.school.notAssessed).toEqual({ value: 1, previous: 1, change: 0 });
+    expect(d.school.excellent).toEqual({ value: 0, previous: 1, change: -1 });
+    expect(d.school.unexcused).toEqual({ value: 0, previous: 1, change: -1 });
+    // S1 joined G2 on 01.10, but was in G1 all along: arrived in G2, not in the school.
+    expect(d.groups[1].figures.arrived).toEqual({ value: 1, previous: 0, change: 1 });
+    expect(d.school.arrived).toEqual({ value: 0, previous: 0, change: 0 });
     expect(d.classes[0].className).toBe("9А");
     expect(d.classes[0].figures.N).toEqual({ value: 3, previous: 2, change: 1 });
-    // T1: contacts Sep 1, Oct 2; days since last: Sep 30 − 20 = 10, Oct 31 − 30 = 1.
+    // T1: contacts Sep 1, Oct 2; days since the last (log or held lesson): Sep 30 − 21 = 9, Oct 31 − 30 = 1.
     const t1 = d.staff[0].figures;
     expect(t1.contacts).toEqual({ value: 2, previous: 1, change: 1 });
-    expect(t1.daysSinceContact).toEqual({ value: 1, previous: 10, change: -9 });
+    expect(t1.daysSinceContact).toEqual({ value: 1, previous: 9, change: -8 });
     // Planned: Sep 1, Oct 2; held: Sep 3, Oct 3 + 1 (G2).
     expect(t1.planned).toEqual({ value: 2, previous: 1, change: 1 });
     expect(t1.held).toEqual({ value: 4, previous: 3, change: 1 });
@@ -81,7 +88,7 @@ describe("dynamics", () => {
   it("works without a previous month", () => {
     const none = withDynamics(oct, null);
     expect(none.previousMonth).toBeNull();
-    expect(none.school.success).toEqual({ value: 200 / 3, previous: null, change: null });
+    expect(none.school.success).toEqual({ value: 50, previous: null, change: null });
   });
 
   it("computes a change only when both values exist", () => {

@@ -3,7 +3,8 @@ import { computeMonth } from "../../../src/core/metrics/index.js";
 import { enrol, group, journal, school, student } from "../../support/synthetic-school.js";
 
 // X (9А) is in G1 and G2 (and G3, which has no October lesson); Y (9А) in G1; Z (9Б) in G2;
-// W (10В) only in G3. Classes are figured over pairs, so X counts twice in 9А.
+// W (10В) only in G3. Success and quality count students by category (X once, by all
+// their marks); СОУ, the average and attendance stay over the pairs.
 function model() {
   return school({
     students: [student("W", "10В"), student("X", "9А"), student("Y", "9А"), student("Z", "9Б")],
@@ -53,12 +54,21 @@ describe("class and school figures", () => {
     expect(f.classes.map((c) => c.className)).toEqual(["9А", "9Б", "10В"]);
   });
 
-  it("figures a class over every counted (student, group) pair", () => {
-    // 9А: X·G1 = 5, Y·G1 = н/а, X·G2 = 4 (X·G3 has no lessons) -> N 3, 2 students.
+  it("figures a class over its students by category, СОУ over the pairs", () => {
+    // 9А: X·G1 = 5, Y·G1 = н/а, X·G2 = 4 (X·G3 has no lessons) -> N 3, S 2.
+    // X (5, 4) хорошист, Y (н/а) не аттестован: success = quality = 1·100/2 = 50.
     const a = cls("9А");
     expect(a).toMatchObject({ students: 2, N: 3, n5: 1, n4: 1, n3: 0, nNa: 1, lessons: 9, absences: 1 });
-    expect(a.success).toBeCloseTo(200 / 3, 10); // (1+1)·100/3 = 66.67
-    expect(a.quality).toBeCloseTo(200 / 3, 10); // (1+1)·100/3
+    expect(a.categories).toEqual({
+      excellent: 0,
+      good: 1,
+      satisfactory: 0,
+      oneThree: 0,
+      failing: 0,
+      notAssessed: 1,
+    });
+    expect(a.success).toBe(50);
+    expect(a.quality).toBe(50);
     expect(a.sou).toBeCloseTo(57, 10); // (100 + 64 + 7)/3 = 171/3
     expect(a.average).toBeCloseTo(35 / 9, 12); // (14/3 + 3 + 4)/3 = 3.89
     expect(a.attendance).toBeCloseTo(100 - 100 / 9, 10); // 100 − 1·100/9 = 88.89
@@ -84,8 +94,9 @@ describe("class and school figures", () => {
     });
   });
 
-  it("figures the school over every counted pair", () => {
-    // 5, н/а, 4, 3 -> N 4: success 3·100/4 = 75, quality 2·100/4 = 50,
+  it("figures the school over its students by category, СОУ over every counted pair", () => {
+    // Marks 5, н/а, 4, 3 -> N 4; students X (5, 4) хорошист, Y н/а, Z (3) троечник with one 3:
+    // S 3, success 2·100/3 = 66.67, quality 1·100/3 = 33.33,
     // СОУ (100 + 64 + 36 + 7)/4 = 51.75, average (14/3 + 3 + 4 + 8/3)/4 = 43/12,
     // attendance 100 − 1·100/12 = 91.67.
     expect(f.school).toMatchObject({
@@ -98,8 +109,16 @@ describe("class and school figures", () => {
       lessons: 12,
       absences: 1,
     });
-    expect(f.school.success).toBeCloseTo(75, 10);
-    expect(f.school.quality).toBeCloseTo(50, 10);
+    expect(f.school.categories).toEqual({
+      excellent: 0,
+      good: 1,
+      satisfactory: 1,
+      oneThree: 1,
+      failing: 0,
+      notAssessed: 1,
+    });
+    expect(f.school.success).toBeCloseTo(200 / 3, 10);
+    expect(f.school.quality).toBeCloseTo(100 / 3, 10);
     expect(f.school.sou).toBeCloseTo(51.75, 10);
     expect(f.school.average).toBeCloseTo(43 / 12, 12);
     expect(f.school.attendance).toBeCloseTo(100 - 100 / 12, 10);

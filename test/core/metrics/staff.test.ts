@@ -72,12 +72,13 @@ describe("staff figures", () => {
   });
 
   it("counts contacts in the month and days from the last one to the month's end", () => {
-    // T1: 20.10 and 27.10 in October (15.09 before, 03.11 after) -> 2; last 27.10, 31 − 27 = 4 days.
+    // T1: 20.10 and 27.10 in October (15.09 before, 03.11 after) -> 2; last 27.10, 31 − 27 = 4 days;
+    // but G1's last contact (log 20.10, last held lesson 20.10) is 11 days old -> noContact.
     expect(who("T1")).toMatchObject({
       contacts: 2,
       lastContact: "2026-10-27",
       daysSinceContact: 4,
-      noContact: false,
+      noContact: true,
     });
     // U1: last 28.10 -> 3 days.
     expect(who("U1")).toMatchObject({
@@ -86,7 +87,10 @@ describe("staff figures", () => {
       daysSinceContact: 3,
       noContact: false,
     });
-    // T2: never -> no contact.
+    // T2: never (no journal, no log) -> counted from G3's first planned lesson 01.10: 30 days.
+    expect(who("T2")!.groupContacts).toEqual([
+      { groupId: "G3", as: "teacher", lastContact: null, days: 30, stale: true },
+    ]);
     expect(who("T2")).toMatchObject({
       contacts: 0,
       lastContact: null,
@@ -98,6 +102,10 @@ describe("staff figures", () => {
   it("flags each group whose last contact is older than «Дней без контакта»", () => {
     // T1: G1 last 20.10 -> 11 days > 7; G2 last 27.10 -> 4 days.
     expect(who("T1")!.groupsWithoutContact).toEqual(["G1"]);
+    expect(who("T1")!.groupContacts.map((c) => [c.groupId, c.days, c.stale])).toEqual([
+      ["G1", 11, true],
+      ["G2", 4, false],
+    ]);
     expect(who("U1")!.groupsWithoutContact).toEqual([]);
     expect(who("T2")!.groupsWithoutContact).toEqual(["G3"]);
   });
@@ -116,13 +124,41 @@ describe("staff figures", () => {
 
   it("reads a past month as it was: September sees only September's contacts", () => {
     const sep = computeMonth(model(), "2026-09", PLANNED);
-    // T1: last 15.09 -> 30 − 15 = 15 days; held 1 (29.09), planned 0.
+    // T1: logged 15.09, but the lesson held 29.09 is contact too -> 30 − 29 = 1 day; held 1, planned 0.
     expect(sep.staff[0]).toMatchObject({
       contacts: 1,
-      lastContact: "2026-09-15",
-      daysSinceContact: 15,
+      lastContact: "2026-09-29",
+      daysSinceContact: 1,
       held: 1,
       planned: 0,
+    });
+  });
+
+  it("counts a held lesson as contact for its teacher, not for the tutor", () => {
+    // One teacher held every lesson and logged nothing (the «Григорьев П. А.» case of issue 15).
+    const m = school({
+      students: [student("S1", "9А")],
+      staff: [staffMember("T1", "teacher"), staffMember("U1", "tutor")],
+      groups: [group("G1", "T1", "U1")],
+      enrollments: [enrol("S1", "G1")],
+      journals: [journal("G1", ["2026-11-02", "2026-11-16", "2026-11-30"], [["S1", "", "5", "н", ""]])],
+    });
+    const nov = computeMonth(m, "2026-11", [lesson("G1", "2026-11-02")]);
+    // 30.11 has a blank cell only: not held; 16.11 («н») is: 30 − 16 = 14 days for T1.
+    expect(nov.staff[0].groupContacts).toEqual([
+      { groupId: "G1", as: "teacher", lastContact: "2026-11-16", days: 14, stale: true },
+    ]);
+    // The tutor has no log entry: from the first lesson 02.11, 28 days.
+    expect(nov.staff[1].groupContacts).toEqual([
+      { groupId: "G1", as: "tutor", lastContact: null, days: 28, stale: true },
+    ]);
+    m.journals[0].rows[0].cells[2] = "4";
+    m.journals[0] = journal("G1", ["2026-11-02", "2026-11-16", "2026-11-30"], [["S1", "", "5", "н", "4"]]);
+    const held = computeMonth(m, "2026-11", []);
+    expect(held.staff[0].groupContacts[0]).toMatchObject({
+      lastContact: "2026-11-30",
+      days: 0,
+      stale: false,
     });
   });
 });

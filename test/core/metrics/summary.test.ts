@@ -146,7 +146,7 @@ describe("JSON summary", () => {
 
   it("carries the version, the month and the figures", () => {
     expect(json).toMatchObject({
-      schema: "coordinator.summary/v1",
+      schema: "coordinator.summary/v2",
       month: "2026-10",
       previousMonth: "2026-09",
       school: "Школа №1",
@@ -168,7 +168,11 @@ describe("JSON summary", () => {
   });
 
   it("withholds names on request", () => {
-    const anon = summaryJson(oct, null, { school: "", generatedAt: "x", includeNames: false });
+    const anon = summaryJson(oct, null, {
+      school: "",
+      generatedAt: "2026-11-01T09:00:00+03:00",
+      names: "ids",
+    });
     expect(anon.pairs.every((p) => p.name === "")).toBe(true);
     expect(anon.previousMonth).toBeNull();
     expect(anon.totals.dynamics.success).toEqual({ previous: null, change: null });

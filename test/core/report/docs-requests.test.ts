@@ -170,6 +170,22 @@ describe("docsRequests applied to a faithful model of the Docs index rules", () 
     }
   });
 
+  it("aligns the title block and bolds «УТВЕРЖДАЮ»", () => {
+    const f = fakes();
+    const doc = f.store.create("s");
+    append(f, doc, [
+      { kind: "paragraph", text: "УТВЕРЖДАЮ", align: "right", bold: true },
+      { kind: "paragraph", text: "№ ДО-2026-11 от 2 декабря 2026 г.", align: "center" },
+      { kind: "paragraph", text: "Обычный текст" },
+    ]);
+    const [approve, number, plain] = doc._paragraphs();
+    expect(approve.style).toMatchObject({ alignment: "END", keepWithNext: true });
+    expect(approve.runs.filter((r) => r.style.bold).map((r) => r.text)).toEqual(["УТВЕРЖДАЮ"]);
+    expect(number.style.alignment).toBe("CENTER");
+    expect(number.runs.some((r) => r.style.bold)).toBe(false);
+    expect(plain.style.alignment).toBeUndefined();
+  });
+
   it("appends after what is there: two calls read the same as one", () => {
     const ru = sampleReportRu();
     const f = fakes();

@@ -87,7 +87,7 @@ describe("coordinator on a Google Sheet (--spreadsheet)", () => {
     expect(url).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/.+\/edit$/);
     const docId = url!.split("/")[5];
     const text = docsServer.world.store.find(docId)!.json() as { body: { content: unknown[] } };
-    expect(JSON.stringify(text)).toContain("Сводная ведомость успеваемости: октябрь 2026");
+    expect(JSON.stringify(text)).toContain("Отчёт о дистанционном обучении за октябрь 2026 г.");
     const again = await cli(
       ["report", "--spreadsheet", "demo-sheet", "--month", "2026-10", "--out", dir],
       env,
