@@ -4,6 +4,7 @@
  * when a loaded cell changed meanwhile, and writes one block of the lesson's column plus one
  * audit append — the same few service calls for 10 students or 200.
  */
+import { lessonWriteRefusal, writerOf } from "../../core/access/lesson.js";
 import { a1, a1Range, type CellValue, cellText, columnLetter, type WriteValue } from "../../core/cells.js";
 import { addDays, ruDate, todayIn } from "../../core/dates.js";
 import { UserError } from "../../core/errors.js";
@@ -182,6 +183,8 @@ export function lessonSave(p: SidebarPorts, payload: LessonSave): LessonSaved {
     const lang = model.settings.language;
     const today = todayIn(p.clock.now(), model.settings.timeZone);
     const lessonName = lessonHeader(date, index);
+    const refusal = lessonWriteRefusal(writerOf(model.staff, p.user), group, date, today);
+    if (refusal) throw new UserError("no-access", refusal);
 
     // What is sent must be in the grammar and for students enrolled on the date.
     for (const [id, v] of Object.entries(values)) {

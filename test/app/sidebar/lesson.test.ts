@@ -192,11 +192,42 @@ describe("lesson entry: save", () => {
 
   it("refuses a date without a lesson in the schedule or the journal", () => {
     s = setup();
-    const l = s.server.lessonLoad({ groupId: "G01", date: "2026-11-24" });
+    const l = s.server.lessonLoad({ groupId: "G01", date: "2026-11-22" });
     expect(l.known).toBe(false);
     const e = thrown(() => s!.server.lessonSave(changes(l, ["5"])));
     expect(e.code).toBe("not-found");
-    expect(e.msg.ru).toContain("24.11.2026");
+    expect(e.msg.ru).toContain("22.11.2026");
+  });
+
+  it("lets a tutor save only their own groups, not a lesson ahead; the refusal names the rule", () => {
+    s = setup();
+    const other = s.server.lessonLoad({ groupId: "G03" });
+    expect([other.known, other.students.length > 0]).toEqual([true, true]);
+    const e = thrown(() => s!.server.lessonSave(changes(other, ["5"])));
+    expect(e.code).toBe("no-access");
+    expect(e.msg.ru).toContain("только своих групп");
+    expect(e.msg.ru).toContain("G03");
+    const ahead = s.server.lessonLoad({ groupId: "G01", date: "2026-11-25" });
+    expect(ahead.known).toBe(true);
+    const f = thrown(() => s!.server.lessonSave(changes(ahead, ["5"])));
+    expect(f.code).toBe("no-access");
+    expect(f.msg.ru).toContain("ещё не прошёл (сегодня 23.11.2026)");
+    expect(cell(s, "Журнал G03", other.students[0].id, other.date)).toBe(other.students[0].cell || "<none>");
+  });
+
+  it("lets a coordinator save any group's lesson, also one ahead; refuses an email not on the staff sheet", () => {
+    s = setup(demoSheets(), "k01@school7.example");
+    const l = s.server.lessonLoad({ groupId: "G03" });
+    const r = s.server.lessonSave(changes(l, [l.students[0].cell === "3" ? "4" : "3"]));
+    expect(r.changed).toBe(1);
+    const ahead = s.server.lessonLoad({ groupId: "G01", date: "2026-11-25" });
+    expect(s.server.lessonSave(changes(ahead, ["н"])).changed).toBe(1);
+    s.restore();
+    s = setup(demoSheets(), "stranger@example.org");
+    const m = s.server.lessonLoad({ groupId: "G01", date: "2026-11-20" });
+    const e = thrown(() => s!.server.lessonSave(changes(m, ["5"])));
+    expect(e.code).toBe("no-access");
+    expect(e.msg.en).toContain("stranger@example.org is not there");
   });
 
   it("says «busy» when another execution holds the document lock, and writes nothing", () => {
