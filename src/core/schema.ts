@@ -18,7 +18,8 @@ export type SheetKey =
   | "contacts"
   | "feedback"
   | "audit"
-  | "problems";
+  | "problems"
+  | "absenceReasons";
 
 export type ColumnKind =
   | "id"
@@ -322,6 +323,22 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
       col("severity", "Важность", "Severity", "text"),
       col("code", "Код", "Code", "text"),
       col("message", "Сообщение", "Message", "text"),
+    ],
+  },
+  // Issue 21: why a student missed a lesson, entered by the teacher or tutor in the lesson
+  // flow; one row per entry, the latest row for a student, group and date is the reason.
+  absenceReasons: {
+    key: "absenceReasons",
+    ru: "Причины пропусков",
+    en: "Absence reasons",
+    programOwned: true,
+    columns: [
+      col("studentId", "Учащийся", "Student", "ref", { ref: "students", required: true }),
+      col("groupId", "Группа", "Group", "ref", { ref: "groups", required: true }),
+      col("date", "Дата", "Date", "date", { required: true }),
+      col("reason", "Причина", "Reason", "text"),
+      col("enteredBy", "Кто внёс", "Entered by", "text"),
+      col("at", "Когда", "At", "datetime"),
     ],
   },
 };

@@ -117,12 +117,21 @@ describe("lesson entry: save", () => {
     expect(r.lesson.column).toBe(r.range.replace(/^Журнал G01!([A-Z]+)\d+:.*$/, "$1"));
     expect(r.lesson.students.slice(0, 3).map((x) => x.cell)).toEqual(["5", "н", "4+"]);
 
+    // Every column the update adds is audited: Saturday 21.11 (not yet in the journal) and 23.11.
     const audit = auditRows(s);
-    expect(audit).toHaveLength(4);
-    expect(audit[0].slice(1, 6)).toEqual([USER, "lesson", "Журнал G01", a1(1, col.col), null]);
+    expect(audit).toHaveLength(5);
+    expect(audit[0].slice(1, 7)).toEqual([
+      USER,
+      "lesson",
+      "Журнал G01",
+      a1(1, col.col - 1),
+      null,
+      "21.11.2026",
+    ]);
+    expect(audit[1].slice(1, 7)).toEqual([USER, "lesson", "Журнал G01", a1(1, col.col), null, "23.11.2026"]);
     const aRow = j.rows.find((x) => x.studentId === a.id)!.row;
-    expect(audit[1].slice(1, 7)).toEqual([USER, "lesson", "Журнал G01", a1(aRow, col.col), null, "5"]);
-    expect(String(audit[1][0])).toBe("2026-11-23 12:00:00");
+    expect(audit[2].slice(1, 7)).toEqual([USER, "lesson", "Журнал G01", a1(aRow, col.col), null, "5"]);
+    expect(String(audit[2][0])).toBe("2026-11-23 12:00:00");
     // The lock was taken and released, and held during the writes.
     expect(s.fakes.lock.waits.filter((w) => w.scope === "document")).toHaveLength(1);
     expect(s.fakes.lock._held()).toBe(false);
