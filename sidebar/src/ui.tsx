@@ -12,6 +12,8 @@ export interface Shared {
   lang: Lang;
   /** Replace the context (mutations return the new state; the page keeps it). */
   update(f: (ctx: SidebarContext) => SidebarContext): void;
+  /** A flow says it holds unsaved edits (the flow switch and closing the page then ask first). */
+  setDirty(dirty: boolean): void;
 }
 
 export const SharedContext = createContext<Shared | null>(null);
@@ -85,6 +87,16 @@ export function GroupOptions() {
       ))}
     </>
   );
+}
+
+/** Keep a focused element in view above the sticky save bar (and below the top edge). */
+export function keepInView(el: Element | null): void {
+  if (!el) return;
+  const bar = document.querySelector(".savebar");
+  const r = el.getBoundingClientRect();
+  const limit = (bar?.getBoundingClientRect().top ?? window.innerHeight) - 8;
+  if (r.bottom > limit) window.scrollBy(0, r.bottom - limit);
+  else if (r.top < 8) window.scrollBy(0, r.top - 8);
 }
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
