@@ -4,7 +4,16 @@ import { mergeReload, parseCell, tokenOf, tokenOk } from "../../sidebar/src/cell
 const RU = {
   lang: "ru" as const,
   tokens: { absent: "н", excused: "у", ill: "б", late: "оп" },
-  attendanceWords: { н: "absent", a: "absent", у: "excused", e: "excused", б: "ill", s: "ill", оп: "late", l: "late" } as const,
+  attendanceWords: {
+    н: "absent",
+    a: "absent",
+    у: "excused",
+    e: "excused",
+    б: "ill",
+    s: "ill",
+    оп: "late",
+    l: "late",
+  } as const,
   words: ["зач", "незач", "pass", "fail", "н", "a", "у", "e", "б", "s", "оп", "l", "осв", "x", "нз", "m"],
 };
 

@@ -36,7 +36,7 @@ function luminance(hex: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-export function contrast(a: string, b: string): number {
+function contrast(a: string, b: string): number {
   const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
   return (x + 0.05) / (y + 0.05);
 }
@@ -59,7 +59,9 @@ describe("sidebar colours", () => {
     const action = rule("button.action");
     expect(contrast(action.color, action.background)).toBeGreaterThanOrEqual(4.5);
     for (const c of CODES)
-      expect(contrast(WHITE, rule(`.att-${c}[aria-checked="true"]`).background), c).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(WHITE, rule(`.att-${c}[aria-checked="true"]`).background), c).toBeGreaterThanOrEqual(
+        4.5,
+      );
     expect(contrast(WHITE, rule('.att.missing[aria-pressed="true"]').background)).toBeGreaterThanOrEqual(4.5);
     for (const c of ["absent", "ill", "excused", "late"])
       expect(contrast(rule(`.week input.code-${c}`).color, WHITE), c).toBeGreaterThanOrEqual(4.5);
