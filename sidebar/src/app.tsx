@@ -6,6 +6,7 @@ import { ContactFlow } from "./flows/contact.js";
 import { EnrollmentFlow } from "./flows/enrollment.js";
 import { LessonFlow } from "./flows/lesson.js";
 import { ReportFlow } from "./flows/report.js";
+import { RiskFlow } from "./flows/risk.js";
 import { StudentFlow } from "./flows/student.js";
 import { WeekFlow } from "./flows/week.js";
 import { STRINGS } from "./i18n.js";
@@ -15,6 +16,7 @@ import { SharedContext } from "./ui.js";
 const FLOWS = {
   lesson: LessonFlow,
   week: WeekFlow,
+  risk: RiskFlow,
   student: StudentFlow,
   enroll: EnrollmentFlow,
   contact: ContactFlow,

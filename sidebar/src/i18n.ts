@@ -7,6 +7,7 @@ const RU = {
   flows: {
     lesson: "Урок: посещаемость и отметки",
     week: "Неделя группы",
+    risk: "Учащиеся в зоне риска",
     student: "Учащийся: добавить или изменить",
     enroll: "Зачисление в группу",
     contact: "Контакт с группой или учащимся",
@@ -133,6 +134,13 @@ const RU = {
   savedWeek: (n: number, lessons: number) =>
     n ? `Сохранено отметок: ${n} (уроков: ${lessons})` : "Отметки не менялись; темы и причины сохранены",
   cellOf: (name: string, date: string) => `${name}, ${date}`,
+  riskUntil: (month: string, until: string, all: boolean) =>
+    `Месяц ${month}, уроки по ${until}; ${all ? "все группы" : "только ваши группы"}.`,
+  riskNone: "В ваших группах сейчас никого в зоне риска.",
+  riskNotify: "Сообщить родителям",
+  riskTo: "Кому",
+  riskDraft: "Черновик сообщения",
+  riskNotSent: "Это черновик: панель ничего не отправляет. Скопируйте его в канал связи с родителями.",
 };
 
 export type Strings = typeof RU;
@@ -143,6 +151,7 @@ const EN: Strings = {
   flows: {
     lesson: "Lesson: attendance and marks",
     week: "A group's week",
+    risk: "Students at risk",
     student: "Student: add or edit",
     enroll: "Enroll into a group",
     contact: "Contact with a group or student",
@@ -259,6 +268,13 @@ const EN: Strings = {
   savedWeek: (n, lessons) =>
     n ? `Saved: ${n} (lessons: ${lessons})` : "No marks changed; topics and reasons saved",
   cellOf: (name, date) => `${name}, ${date}`,
+  riskUntil: (month, until, all) =>
+    `Month ${month}, lessons up to ${until}; ${all ? "every group" : "your groups only"}.`,
+  riskNone: "Nobody in your groups is at risk now.",
+  riskNotify: "Tell the parents",
+  riskTo: "To",
+  riskDraft: "Message draft",
+  riskNotSent: "A draft only: the sidebar sends nothing. Copy it into the parents' channel.",
 };
 
 export const STRINGS: Record<Lang, Strings> = { ru: RU, en: EN };

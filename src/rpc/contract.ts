@@ -286,6 +286,34 @@ export interface ReportOutcome {
   message?: Text;
 }
 
+export interface RiskQuery {
+  /** Any day of the month; blank: this month, up to today. */
+  date?: IsoDate | null;
+}
+
+export interface RiskItem {
+  studentId: string;
+  name: string;
+  groupId: string;
+  reasons: ("absences" | "low-mark" | "no-mark")[];
+  /** The reasons in words. */
+  why: Text;
+  /** The «сообщить родителям» draft (never sent by the program); null without consent or contact. */
+  draft: { to: string; channel: string; subject: string; text: string } | null;
+  /** Why there is no draft. */
+  noDraft: Text | null;
+}
+
+export interface RiskList {
+  /** "YYYY-MM" */
+  month: string;
+  /** The figures count lessons up to this day. */
+  until: IsoDate;
+  /** Every group (a coordinator), else the user's own. */
+  all: boolean;
+  items: RiskItem[];
+}
+
 /** The whole contract: method -> request and response. */
 export interface SidebarRpc {
   context: { req: Record<string, never>; res: SidebarContext };
@@ -293,6 +321,7 @@ export interface SidebarRpc {
   lessonSave: { req: LessonSave; res: LessonSaved };
   weekLoad: { req: WeekQuery; res: WeekSheet };
   weekSave: { req: WeekSave; res: WeekSaved };
+  riskList: { req: RiskQuery; res: RiskList };
   studentSave: { req: StudentSave; res: StudentSaved };
   enroll: { req: EnrollRequest; res: EnrollResult };
   enrollmentEnd: { req: EnrollmentEnd; res: EnrollmentEnded };
@@ -313,6 +342,7 @@ export const RPC_METHODS = [
   "lessonSave",
   "weekLoad",
   "weekSave",
+  "riskList",
   "studentSave",
   "enroll",
   "enrollmentEnd",

@@ -351,6 +351,37 @@ describe.skipIf(!existsSync(CHROMIUM))("a tutor's week in the sidebar (chromium,
     await page.close();
   });
 
+  it("lists the tutor's students at risk with the reason; «Сообщить родителям» drafts, never sends", async () => {
+    const { page } = await open();
+    const calls: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/rpc/")) calls.push(r.url().replace(/^.*\/rpc\//, ""));
+    });
+    await page.locator("#flow").selectOption("risk");
+    const items = page.locator("#risk-list li");
+    await items.first().waitFor();
+    expect(await page.locator(".gray").first().textContent()).toBe(
+      "Месяц 2026-11, уроки по 23.11.2026; только ваши группы.",
+    );
+    const n = await items.count();
+    let drafts = 0;
+    for (let i = 0; i < n; i++) {
+      const li = items.nth(i);
+      expect(await li.locator(".gray").first().textContent()).toMatch(
+        /пропущено \d+ из \d+ уроков|отметка за месяц|отметок за месяц/,
+      );
+      await li.locator("button.notify").click();
+      const text = await li.locator("textarea").count();
+      if (text) {
+        drafts++;
+        expect(await li.locator("textarea").inputValue()).toMatch(/Здравствуйте/);
+      } else expect(await li.locator('[role="alert"]').textContent()).toMatch(/^Черновик не составлен/);
+    }
+    expect(drafts).toBeGreaterThan(0);
+    expect(calls).toEqual(["riskList"]);
+    await page.close();
+  });
+
   it("refuses a group that is not the tutor's, naming the rule", async () => {
     const { page } = await open();
     await page.locator("#lesson-group").selectOption("G03");

@@ -12,6 +12,7 @@ import { context } from "./context.js";
 import { enroll, enrollmentEnd } from "./enrollment.js";
 import { lessonLoad, lessonSave } from "./lesson.js";
 import { reportBuild } from "./report.js";
+import { riskList } from "./risk.js";
 import { studentSave } from "./student.js";
 import { weekLoad, weekSave } from "./week.js";
 
@@ -31,6 +32,7 @@ export function createSidebarServer(ports: SidebarPorts): SidebarServer {
     lessonSave: (req) => lessonSave(ports, req),
     weekLoad: (req) => weekLoad(ports, req),
     weekSave: (req) => weekSave(ports, req),
+    riskList: (req) => riskList(ports, req),
     studentSave: (req) => studentSave(ports, req),
     enroll: (req) => enroll(ports, req),
     enrollmentEnd: (req) => enrollmentEnd(ports, req),
