@@ -63,3 +63,19 @@ export function readAbsenceReasons(tab: string, values: readonly (readonly CellV
 export function reasonsInMonth(r: AbsenceReasons, month: string): AbsenceReason[] {
   return r.list.filter((x) => x.date.startsWith(`${month}-`));
 }
+
+/** «studentId|groupId» -> «16.11 — справка» lines of one month, for the report's hook. */
+export function reasonLinesByPair(
+  r: AbsenceReasons,
+  month: string,
+  lang: "ru" | "en",
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const sorted = reasonsInMonth(r, month).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const x of sorted) {
+    const day = lang === "ru" ? `${x.date.slice(8, 10)}.${x.date.slice(5, 7)}` : x.date;
+    const k = `${x.studentId}|${x.groupId}`;
+    out.set(k, [...(out.get(k) ?? []), `${day} — ${x.reason}`]);
+  }
+  return out;
+}

@@ -34,6 +34,12 @@ export interface ReportInput {
   feedback?: FeedbackSummary;
   /** "YYYY-MM-DD HH:MM" in the workbook's time zone. */
   generatedAt: string;
+  /**
+   * Optional (issue 21): «studentId|groupId» -> the month's absence reasons as lines
+   * («16.11 — справка»), from «Причины пропусков» (core/absence/reasons.ts, reasonLinesByPair);
+   * shown with the at-risk list's reasons when given.
+   */
+  absenceReasons?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Bars in the attendance chart at most (one page). */
@@ -381,7 +387,10 @@ export function buildReport(input: ReportInput): ReportDoc {
         p.groupId,
         pct(p.missedShare * 100, lang),
         p.monthMark === null ? "" : p.monthMark === "н/а" ? (ru ? "н/а" : "n/a") : String(p.monthMark),
-        p.riskReasons.map((r) => riskText(r, lang)).join("; "),
+        [
+          p.riskReasons.map((r) => riskText(r, lang)).join("; "),
+          ...(input.absenceReasons?.get(`${p.studentId}|${p.groupId}`) ?? []),
+        ].join("; "),
       ]),
       align: ["left", "left", "left", "left", "right", "center", "left"],
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readAbsenceReasons, reasonsInMonth } from "../../../src/core/absence/reasons.js";
+import { readAbsenceReasons, reasonLinesByPair, reasonsInMonth } from "../../../src/core/absence/reasons.js";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -20,5 +20,18 @@ describe("absence reasons", () => {
     expect(r.byKey.get("S1|G01|2026-11-16")?.reason).toBe("справка");
     expect(reasonsInMonth(r, "2026-10").map((x) => x.studentId)).toEqual(["S3"]);
     expect(readAbsenceReasons("x", []).list).toEqual([]);
+  });
+
+  it("gives the report's hook its lines per student and group, by date", () => {
+    const r = readAbsenceReasons("Причины пропусков", [
+      ["Учащийся", "Группа", "Дата", "Причина"],
+      ["S1", "G01", d("2026-11-18"), "справка"],
+      ["S1", "G01", d("2026-11-09"), "соревнования"],
+      ["S1", "G02", d("2026-11-09"), "другое"],
+      ["S1", "G01", d("2026-10-01"), "не тот месяц"],
+    ]);
+    const m = reasonLinesByPair(r, "2026-11", "ru");
+    expect(m.get("S1|G01")).toEqual(["09.11 — соревнования", "18.11 — справка"]);
+    expect(m.get("S1|G02")).toEqual(["09.11 — другое"]);
   });
 });
