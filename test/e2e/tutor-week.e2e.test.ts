@@ -6,7 +6,7 @@
  * and the preview refusing a foreign Host (DNS rebinding) while its CSP lets the page run.
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -29,6 +29,7 @@ const ARGS = [
 ];
 const USER = "r01@school7.example";
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url).pathname;
 const LONG = "Оченьдлинноеимябезединогопробелакотороераньшерастягивалопанельдовосьмисотпикселей";
 
 describe.skipIf(!existsSync(CHROMIUM))("a tutor's week in the sidebar (chromium, preview, .xlsx)", () => {
@@ -186,6 +187,8 @@ describe.skipIf(!existsSync(CHROMIUM))("a tutor's week in the sidebar (chromium,
       .poll(() => page.locator('[role="status"]').textContent())
       .toBe("Сохранено отметок: 30 (уроков: 2)");
     expect(saves.filter((s) => s === "weekSave")).toHaveLength(1);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "sidebar-week.png"), fullPage: true });
 
     const ids = Array.from({ length: 15 }, (_, i) => `X${String(i + 1).padStart(4, "0")}`);
     const m = await journal("G99", "2026-11-16");

@@ -154,10 +154,18 @@ export function WeekFlow() {
     move(row, col, d[0], d[1]);
   }
 
+  /** Ctrl+Enter (⌘+Enter) saves from any field of the flow (the topic, a reason) too. */
+  const saveAnywhere = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.key !== "Enter" || !(e.ctrlKey || e.metaKey)) return;
+    e.preventDefault();
+    void submit();
+  };
+
   if (!ctx.groups.length) return <p class="gray">{t.noGroups}</p>;
   const monday = week?.monday ?? ctx.today;
   return (
-    <div>
+    // biome-ignore lint/a11y/noStaticElementInteractions: Ctrl+Enter bubbles up from the flow's own fields
+    <div onKeyDown={saveAnywhere}>
       <Field label={t.group}>
         <select
           id="week-group"
