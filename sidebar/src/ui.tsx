@@ -1,7 +1,7 @@
 /** What every flow shares: the loaded context, labelled fields, messages, and a busy/error state. */
 import type { ComponentChildren } from "preact";
 import { createContext } from "preact";
-import { useContext, useState } from "preact/hooks";
+import { useContext, useRef, useState } from "preact/hooks";
 import type { Lang, SidebarContext, Text } from "../../src/rpc/contract.js";
 import type { Strings } from "./i18n.js";
 import { errorText } from "./rpc.js";
@@ -70,6 +70,35 @@ export function useAction() {
       return undefined;
     } finally {
       setBusy(false);
+    }
+  }
+  return { busy, error, ok, run, setError, setOk };
+}
+
+/**
+ * Loads where the latest request wins: switching the group or the week while a load is under
+ * way starts the new one (useAction would ignore it) and drops the older answer.
+ */
+export function useLatest() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Text | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const seq = useRef(0);
+  async function run<T>(f: () => Promise<T>, done?: (v: T) => string | null): Promise<T | undefined> {
+    const n = ++seq.current;
+    setBusy(true);
+    setError(null);
+    setOk(null);
+    try {
+      const v = await f();
+      if (n !== seq.current) return undefined;
+      setOk(done ? done(v) : null);
+      return v;
+    } catch (e) {
+      if (n === seq.current) setError(errorText(e));
+      return undefined;
+    } finally {
+      if (n === seq.current) setBusy(false);
     }
   }
   return { busy, error, ok, run, setError, setOk };

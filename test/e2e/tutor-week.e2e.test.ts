@@ -148,7 +148,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a tutor's week in the sidebar (chromium,
     for (let i = 0; i < 20 && (await page.locator("#week-group").inputValue()) !== "G99"; i++)
       await page.keyboard.press("ArrowDown");
     expect(await page.locator("#week-group").inputValue()).toBe("G99");
-    await page.locator("#week-0-topic").waitFor();
+    await page.locator('tr[data-id="X0001"]').waitFor(); // G99's week is loaded
     await page.keyboard.press("Tab"); // «← Пред.»: the week of 16.11
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("#week-label").textContent()).toBe("Неделя с 16.11.2026");
@@ -387,7 +387,10 @@ describe.skipIf(!existsSync(CHROMIUM))("a tutor's week in the sidebar (chromium,
 
   it("refuses a group that is not the tutor's, naming the rule", async () => {
     const { page } = await open();
+    const first = () => page.locator(".student").first().getAttribute("data-id");
+    const g01 = await first();
     await page.locator("#lesson-group").selectOption("G03");
+    await expect.poll(first).not.toBe(g01); // G03's students are shown
     await page.locator('.student[data-row="0"] input.mark').fill("5");
     await page.locator("#lesson-save").click();
     await expect

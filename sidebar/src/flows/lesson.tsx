@@ -16,7 +16,7 @@ import type { LessonSheet, LessonStudent } from "../../../src/rpc/contract.js";
 import { type CellState, isAway, markOk, mergeReload, parseCell, tokenOf } from "../cells.js";
 import { showDate, weekday } from "../i18n.js";
 import { call } from "../rpc.js";
-import { Field, GroupOptions, keepInView, Message, useAction, useShared, value } from "../ui.js";
+import { Field, GroupOptions, keepInView, Message, useAction, useLatest, useShared, value } from "../ui.js";
 import { StudentRow } from "./lesson-row.js";
 
 export interface Row extends CellState {
@@ -36,7 +36,7 @@ export function LessonFlow() {
   const [rows, setRows] = useState<Row[]>([]);
   const [topic, setTopic] = useState({ topic: "", homework: "" });
   const list = useRef<HTMLDivElement>(null);
-  const load = useAction();
+  const load = useLatest();
   const save = useAction();
 
   const toRow = (s: LessonStudent): Row => ({

@@ -13,7 +13,7 @@ import type { LessonSheet, WeekSheet } from "../../../src/rpc/contract.js";
 import { isAway, parseCell, tokenOk } from "../cells.js";
 import { showDate, weekday } from "../i18n.js";
 import { call } from "../rpc.js";
-import { Field, GroupOptions, keepInView, Message, useAction, useShared, value } from "../ui.js";
+import { Field, GroupOptions, keepInView, Message, useAction, useLatest, useShared, value } from "../ui.js";
 import { TopicFields } from "./lesson.js";
 
 type Topic = { topic: string; homework: string };
@@ -34,7 +34,7 @@ export function WeekFlow() {
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [topics, setTopics] = useState<Topic[]>([]);
   const grid = useRef<HTMLTableElement>(null);
-  const load = useAction();
+  const load = useLatest();
   const save = useAction();
 
   const loaded = (l: LessonSheet, id: string) => l.students.find((s) => s.id === id);
