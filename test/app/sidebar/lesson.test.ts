@@ -239,6 +239,27 @@ describe("lesson entry: save", () => {
     expect(e.msg.en).toContain("stranger@example.org is not there");
   });
 
+  it("saves the topic and homework, «нз 3», «оп 4» and an absence reason with the lesson", () => {
+    s = setup();
+    const l = s.server.lessonLoad({ groupId: "G01", date: "2026-11-18" });
+    const [a, b, c] = l.students;
+    const r = s.server.lessonSave({
+      ...changes(l, ["нз 3", "оп 4", "у"]),
+      topic: { expected: l.topicCell, topic: "Дроби", homework: "№ 5" },
+      reasons: { [c.id]: "олимпиада" },
+    });
+    expect(r.changed).toBe(3);
+    expect(r.lesson).toMatchObject({ topic: "Дроби", homework: "№ 5", topicCell: "Дроби\nДЗ: № 5" });
+    expect(r.lesson.students.find((x) => x.id === c.id)?.reason).toBe("олимпиада");
+    expect([a, b, c].map((x) => cell(s!, "Журнал G01", x.id, "2026-11-18"))).toEqual(["нз 3", "оп 4", "у"]);
+    expect(s.read("Причины пропусков").at(-1)?.slice(0, 2)).toEqual([c.id, "G01"]);
+    // A stale topic is refused like a stale cell.
+    const e = thrown(() =>
+      s!.server.lessonSave({ ...changes(l, []), topic: { expected: "old", topic: "x", homework: "" } }),
+    );
+    expect(e.code).toBe("conflict");
+  });
+
   it("says «busy» when another execution holds the document lock, and writes nothing", () => {
     s = setup();
     const l = s.server.lessonLoad({ groupId: "G01" });

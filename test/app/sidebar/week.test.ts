@@ -123,4 +123,30 @@ describe("the week view", () => {
     );
     expect(e.msg.en).toBe("Bad sidebar request: the lessons are not of one week");
   });
+
+  it("costs the same service calls for a week of 10 and of 200 students", () => {
+    const calls = (n: number) => {
+      const t = setup(demoSheets({ group: n }));
+      try {
+        const w = t.server.weekLoad({ groupId: "G99", date: "2026-11-16" });
+        const lessons = w.lessons.map((l) => ({
+          date: l.date,
+          index: l.index,
+          expected: Object.fromEntries(l.students.map((x) => [x.id, x.cell])),
+          values: Object.fromEntries(l.students.map((x, i) => [x.id, ["5", "н", "нз 3", "оп 4"][i % 4]])),
+          topic: { expected: l.topicCell, topic: "Тема", homework: "№ 1" },
+          reasons: Object.fromEntries(l.students.filter((_, i) => i % 4 === 1).map((x) => [x.id, "справка"])),
+        }));
+        t.fakes.reset();
+        const r = t.server.weekSave({ groupId: "G99", lessons });
+        expect(r.changed).toBe(2 * n);
+        return t.fakes.calls.total;
+      } finally {
+        t.restore();
+      }
+    };
+    const small = calls(10);
+    expect(calls(200)).toBe(small);
+    expect(small).toBeLessThan(80); // measured: 70 (two lessons, topics, reasons, the new reasons sheet)
+  });
 });
