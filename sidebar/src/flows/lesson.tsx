@@ -30,7 +30,7 @@ export interface Row extends CellState {
 
 export function LessonFlow() {
   const shared = useShared();
-  const { ctx, t, lang } = shared;
+  const { ctx, t } = shared;
   const [groupId, setGroupId] = useState(ctx.groups[0]?.id ?? "");
   const [lesson, setLesson] = useState<LessonSheet | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
@@ -153,7 +153,6 @@ export function LessonFlow() {
   };
 
   if (!ctx.groups.length) return <p class="gray">{t.noGroups}</p>;
-  const optionKey = (date: string, index: number) => `${date}#${index}`;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Ctrl+Enter bubbles up from the flow's own fields
     <div onKeyDown={saveAnywhere}>
@@ -172,33 +171,7 @@ export function LessonFlow() {
           <GroupOptions />
         </select>
       </Field>
-      {lesson ? (
-        <Field label={t.lesson}>
-          <select
-            id="lesson-date"
-            value={optionKey(lesson.date, lesson.index)}
-            onChange={(e) => {
-              if (!leave()) {
-                (e.currentTarget as HTMLSelectElement).value = optionKey(lesson.date, lesson.index);
-                return;
-              }
-              const [date, index] = value(e).split("#");
-              void fetchLesson(date, Number(index));
-            }}
-          >
-            {lesson.options.some((o) => o.date === lesson.date && o.index === lesson.index) ? null : (
-              <option value={optionKey(lesson.date, lesson.index)}>{showDate(lesson.date, lang)}</option>
-            )}
-            {lesson.options.map((o) => (
-              <option key={optionKey(o.date, o.index)} value={optionKey(o.date, o.index)}>
-                {`${weekday(o.date, lang)} ${showDate(o.date, lang)}${o.index > 1 ? ` (${o.index})` : ""}${
-                  o.date === ctx.today ? " ●" : ""
-                }${!o.scheduled ? ` — ${t.notScheduled}` : !o.inJournal ? ` — ${t.notInJournal}` : ""}`}
-              </option>
-            ))}
-          </select>
-        </Field>
-      ) : null}
+      {lesson ? <LessonPicker lesson={lesson} leave={leave} pick={(d, i) => void fetchLesson(d, i)} /> : null}
       {lesson ? <TopicFields lesson={lesson} value={topic} onChange={setTopic} /> : null}
       <Message error={load.error} ok={load.ok} />
       {load.busy && !lesson ? <p class="gray">{t.loading}</p> : null}
@@ -249,6 +222,46 @@ export function LessonFlow() {
       </div>
       {lesson ? <p class="gray hint">{t.keysHint}</p> : null}
     </div>
+  );
+}
+
+const optionKey = (date: string, index: number) => `${date}#${index}`;
+
+/** The lesson select: the schedule's lessons and the journal's columns, today marked with «●». */
+function LessonPicker(props: {
+  lesson: LessonSheet;
+  leave(): boolean;
+  pick(date: string, index: number): void;
+}) {
+  const { ctx, t, lang } = useShared();
+  const { lesson } = props;
+  const current = optionKey(lesson.date, lesson.index);
+  return (
+    <Field label={t.lesson}>
+      <select
+        id="lesson-date"
+        value={current}
+        onChange={(e) => {
+          if (!props.leave()) {
+            (e.currentTarget as HTMLSelectElement).value = current;
+            return;
+          }
+          const [date, index] = value(e).split("#");
+          props.pick(date, Number(index));
+        }}
+      >
+        {lesson.options.some((o) => o.date === lesson.date && o.index === lesson.index) ? null : (
+          <option value={current}>{showDate(lesson.date, lang)}</option>
+        )}
+        {lesson.options.map((o) => (
+          <option key={optionKey(o.date, o.index)} value={optionKey(o.date, o.index)}>
+            {`${weekday(o.date, lang)} ${showDate(o.date, lang)}${o.index > 1 ? ` (${o.index})` : ""}${
+              o.date === ctx.today ? " ●" : ""
+            }${!o.scheduled ? ` — ${t.notScheduled}` : !o.inJournal ? ` — ${t.notInJournal}` : ""}`}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }
 
