@@ -1,6 +1,8 @@
 /**
  * `npm run preview -- FILE.xlsx [--port 8787] [--user EMAIL] [--now ISO]`: the sidebar in a
  * local browser over an .xlsx, through the same server functions as in Google Sheets.
+ * It listens on 127.0.0.1 only; `--host ADDR --allow-remote` opens it to a network (there is
+ * no login, so that prints a warning and is refused without the explicit flag).
  */
 import { parseArgs } from "node:util";
 import { isUserError } from "../src/core/errors.js";
@@ -17,6 +19,7 @@ async function main(): Promise<number> {
     options: {
       port: { type: "string", default: "8787" },
       host: { type: "string", default: "127.0.0.1" },
+      "allow-remote": { type: "boolean", default: false },
       user: { type: "string", default: process.env.COORDINATOR_USER ?? "" },
       now: { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -26,8 +29,8 @@ async function main(): Promise<number> {
   if (values.help || !file) {
     console.log(
       say(
-        "npm run preview -- КНИГА.xlsx [--port 8787] [--user EMAIL] [--now 2026-11-24T10:00:00Z]\n  --user: email сотрудника (его группы — первыми; пишется в «Аудит»), по умолчанию $COORDINATOR_USER\n  --now: зафиксировать «сегодня» (для демонстрации)",
-        "npm run preview -- BOOK.xlsx [--port 8787] [--user EMAIL] [--now 2026-11-24T10:00:00Z]\n  --user: a staff email (their groups first; written into the audit), default $COORDINATOR_USER\n  --now: fix «today» (for a demo)",
+        "npm run preview -- КНИГА.xlsx [--port 8787] [--user EMAIL] [--now 2026-11-24T10:00:00Z]\n  --user: email сотрудника (его группы — первыми; пишется в «Аудит»), по умолчанию $COORDINATOR_USER\n  --now: зафиксировать «сегодня» (для демонстрации)\n  --host АДРЕС --allow-remote: слушать не только 127.0.0.1 (без входа: любой в сети видит данные учащихся — только в доверенной сети)",
+        "npm run preview -- BOOK.xlsx [--port 8787] [--user EMAIL] [--now 2026-11-24T10:00:00Z]\n  --user: a staff email (their groups first; written into the audit), default $COORDINATOR_USER\n  --now: fix «today» (for a demo)\n  --host ADDR --allow-remote: listen beyond 127.0.0.1 (no login: anyone on the network sees the students' data — trusted networks only)",
       ),
     );
     return file || values.help ? 0 : 2;
@@ -46,6 +49,7 @@ async function main(): Promise<number> {
     file,
     port,
     host: values.host,
+    allowRemote: values["allow-remote"],
     user: values.user,
     clock: fixed ? { now: () => new Date(fixed.getTime()) } : undefined,
   });

@@ -29,7 +29,8 @@ export async function buildSidebar(distDir) {
   // Inside an inline <script>, "</script" would end it early: escape the slash (same string in JS).
   const script = js.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1").trim();
   const html = `<!DOCTYPE html>
-<html><head><base target="_top"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="ru"><head><base target="_top"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Дистанционное обучение · Distance learning</title>
 <style>${css.code.trim()}</style></head>
 <body><div id="app"></div><script>${script}</script></body></html>
 `;

@@ -6,6 +6,8 @@ const RU = {
   action: "Действие",
   flows: {
     lesson: "Урок: посещаемость и отметки",
+    week: "Неделя группы",
+    risk: "Учащиеся в зоне риска",
     student: "Учащийся: добавить или изменить",
     enroll: "Зачисление в группу",
     contact: "Контакт с группой или учащимся",
@@ -15,7 +17,7 @@ const RU = {
   group: "Группа",
   mine: "мои",
   lesson: "Урок",
-  notInJournal: "нового столбца",
+  notInJournal: "в журнале ещё нет",
   notScheduled: "нет в расписании",
   noGroups: "На листе «Группы» нет групп.",
   noStudents: "На эту дату в группе нет зачисленных учащихся.",
@@ -24,13 +26,14 @@ const RU = {
   mark: "Отметка",
   att: { present: "✓", absent: "н", excused: "у", ill: "б", late: "оп" },
   attLong: {
-    present: "присутствовал",
-    absent: "не был",
-    excused: "уважительная причина",
-    ill: "болел",
-    late: "опоздал",
+    present: "на уроке",
+    absent: "отсутствие",
+    excused: "отсутствие по уважительной причине",
+    ill: "болезнь",
+    late: "опоздание",
   },
-  keysHint: "Клавиши: Tab, ←/→ — посещаемость, ↑/↓ — строки, 1–5 — отметка, Ctrl+Enter — сохранить.",
+  keysHint:
+    "Клавиши: Tab, ←/→ — посещаемость, ↑/↓ — строки, 1–5 — отметка, з/m — задание не выполнено, Ctrl+Enter — сохранить.",
   save: "Сохранить",
   saving: "Сохраняю…",
   reload: "Загрузить заново",
@@ -107,6 +110,37 @@ const RU = {
   done: "Отчёт готов:",
   open: "Открыть документ",
   noReport: "Отчёт здесь недоступен.",
+  // Issue 21: the week, topics, reasons, the unsaved-changes guard.
+  title: "Дистанционное обучение",
+  topic: "Тема урока",
+  homework: "Домашнее задание",
+  noTopicRow: "В журнале нет строки «Тема»: тему записать некуда.",
+  missing: "нз",
+  missingLong: "задание не выполнено",
+  absenceReason: "Причина пропуска",
+  reasonsTitle: "Причины пропусков",
+  unsaved: "Есть несохранённые изменения. Уйти и потерять их?",
+  keptEdits: (kept: number, replaced: string[]) =>
+    `Урок загружен заново; ваши изменения сохранены в ${kept} строк(ах)${
+      replaced.length ? `. Изменили другие, показано их значение: ${replaced.join(", ")}` : ""
+    }. Проверьте и сохраните.`,
+  week: "Неделя",
+  weekOf: (monday: string) => `Неделя с ${monday}`,
+  prevWeek: "← Пред.",
+  nextWeek: "След. →",
+  noLessons: "На этой неделе у группы нет уроков.",
+  weekHint:
+    "Клавиши: ←/→ — уроки, ↑/↓/Enter — учащиеся, в ячейке — отметка или код (5, н, б, нз, нз 3, оп 4), Ctrl+Enter — сохранить.",
+  savedWeek: (n: number, lessons: number) =>
+    n ? `Сохранено отметок: ${n} (уроков: ${lessons})` : "Отметки не менялись; темы и причины сохранены",
+  cellOf: (name: string, date: string) => `${name}, ${date}`,
+  riskUntil: (month: string, until: string, all: boolean) =>
+    `Месяц ${month}, уроки по ${until}; ${all ? "все группы" : "только ваши группы"}.`,
+  riskNone: "В ваших группах сейчас никого в зоне риска.",
+  riskNotify: "Сообщить родителям",
+  riskTo: "Кому",
+  riskDraft: "Черновик сообщения",
+  riskNotSent: "Это черновик: панель ничего не отправляет. Скопируйте его в канал связи с родителями.",
 };
 
 export type Strings = typeof RU;
@@ -116,6 +150,8 @@ const EN: Strings = {
   action: "Action",
   flows: {
     lesson: "Lesson: attendance and marks",
+    week: "A group's week",
+    risk: "Students at risk",
     student: "Student: add or edit",
     enroll: "Enroll into a group",
     contact: "Contact with a group or student",
@@ -125,7 +161,7 @@ const EN: Strings = {
   group: "Group",
   mine: "mine",
   lesson: "Lesson",
-  notInJournal: "new column",
+  notInJournal: "not in the journal yet",
   notScheduled: "not in the schedule",
   noGroups: "The Groups sheet has no groups.",
   noStudents: "No students are enrolled in the group on this date.",
@@ -140,7 +176,7 @@ const EN: Strings = {
     ill: "ill",
     late: "late",
   },
-  keysHint: "Keys: Tab, ←/→ attendance, ↑/↓ rows, 1–5 mark, Ctrl+Enter save.",
+  keysHint: "Keys: Tab, ←/→ attendance, ↑/↓ rows, 1–5 mark, m assignment not done, Ctrl+Enter save.",
   save: "Save",
   saving: "Saving…",
   reload: "Reload",
@@ -209,6 +245,36 @@ const EN: Strings = {
   done: "The report is ready:",
   open: "Open the document",
   noReport: "The report is not available here.",
+  title: "Distance learning",
+  topic: "Lesson topic",
+  homework: "Homework",
+  noTopicRow: "The journal has no «Topic» row: the topic has nowhere to go.",
+  missing: "m",
+  missingLong: "assignment not done",
+  absenceReason: "Absence reason",
+  reasonsTitle: "Absence reasons",
+  unsaved: "There are unsaved changes. Leave and lose them?",
+  keptEdits: (kept, replaced) =>
+    `Lesson reloaded; your changes kept in ${kept} row(s)${
+      replaced.length ? `. Changed by someone else, their value shown: ${replaced.join(", ")}` : ""
+    }. Check and save.`,
+  week: "Week",
+  weekOf: (monday) => `Week of ${monday}`,
+  prevWeek: "← Prev",
+  nextWeek: "Next →",
+  noLessons: "The group has no lessons this week.",
+  weekHint:
+    "Keys: ←/→ lessons, ↑/↓/Enter students, in a cell a mark or code (5, a, s, m, m 3, l 4), Ctrl+Enter save.",
+  savedWeek: (n, lessons) =>
+    n ? `Saved: ${n} (lessons: ${lessons})` : "No marks changed; topics and reasons saved",
+  cellOf: (name, date) => `${name}, ${date}`,
+  riskUntil: (month, until, all) =>
+    `Month ${month}, lessons up to ${until}; ${all ? "every group" : "your groups only"}.`,
+  riskNone: "Nobody in your groups is at risk now.",
+  riskNotify: "Tell the parents",
+  riskTo: "To",
+  riskDraft: "Message draft",
+  riskNotSent: "A draft only: the sidebar sends nothing. Copy it into the parents' channel.",
 };
 
 export const STRINGS: Record<Lang, Strings> = { ru: RU, en: EN };

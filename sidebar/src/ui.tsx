@@ -1,7 +1,7 @@
 /** What every flow shares: the loaded context, labelled fields, messages, and a busy/error state. */
 import type { ComponentChildren } from "preact";
 import { createContext } from "preact";
-import { useContext, useState } from "preact/hooks";
+import { useContext, useRef, useState } from "preact/hooks";
 import type { Lang, SidebarContext, Text } from "../../src/rpc/contract.js";
 import type { Strings } from "./i18n.js";
 import { errorText } from "./rpc.js";
@@ -12,6 +12,8 @@ export interface Shared {
   lang: Lang;
   /** Replace the context (mutations return the new state; the page keeps it). */
   update(f: (ctx: SidebarContext) => SidebarContext): void;
+  /** A flow says it holds unsaved edits (the flow switch and closing the page then ask first). */
+  setDirty(dirty: boolean): void;
 }
 
 export const SharedContext = createContext<Shared | null>(null);
@@ -73,6 +75,35 @@ export function useAction() {
   return { busy, error, ok, run, setError, setOk };
 }
 
+/**
+ * Loads where the latest request wins: switching the group or the week while a load is under
+ * way starts the new one (useAction would ignore it) and drops the older answer.
+ */
+export function useLatest() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Text | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const seq = useRef(0);
+  async function run<T>(f: () => Promise<T>, done?: (v: T) => string | null): Promise<T | undefined> {
+    const n = ++seq.current;
+    setBusy(true);
+    setError(null);
+    setOk(null);
+    try {
+      const v = await f();
+      if (n !== seq.current) return undefined;
+      setOk(done ? done(v) : null);
+      return v;
+    } catch (e) {
+      if (n === seq.current) setError(errorText(e));
+      return undefined;
+    } finally {
+      if (n === seq.current) setBusy(false);
+    }
+  }
+  return { busy, error, ok, run, setError, setOk };
+}
+
 /** Options of the group select: the user's own groups first (marked), then the rest. */
 export function GroupOptions() {
   const { ctx, t } = useShared();
@@ -85,6 +116,16 @@ export function GroupOptions() {
       ))}
     </>
   );
+}
+
+/** Keep a focused element in view above the sticky save bar (and below the top edge). */
+export function keepInView(el: Element | null): void {
+  if (!el) return;
+  const bar = document.querySelector(".savebar");
+  const r = el.getBoundingClientRect();
+  const limit = (bar?.getBoundingClientRect().top ?? window.innerHeight) - 8;
+  if (r.bottom > limit) window.scrollBy(0, r.bottom - limit);
+  else if (r.top < 8) window.scrollBy(0, r.top - 8);
 }
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

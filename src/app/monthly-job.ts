@@ -11,6 +11,7 @@ import { monthRange, zonedParts } from "../core/dates.js";
 import { isUserError } from "../core/errors.js";
 import { formatIssue, issue } from "../core/issues.js";
 import type { Clock, DocumentSink, Lock, Mailer, SheetWrite, Store, Workbook } from "../ports.js";
+import { absenceReasonsIn } from "./absence-reasons.js";
 import { auditWrite } from "./audit.js";
 import { type CellLink, problemsWrite } from "./check.js";
 import { loadWorkbook } from "./load.js";
@@ -108,7 +109,15 @@ export function runMonthlyJob(
     if (!saved && opts.onlyWithLessons && !monthsWithLessons(model, monthRange(month).to).has(month))
       return { status: "skipped", month, step: state.step };
     const run = withOmissions(
-      compileMonth(model, names, month, now, undefined, presenceRowsIn(model, tables)),
+      compileMonth(
+        model,
+        names,
+        month,
+        now,
+        undefined,
+        presenceRowsIn(model, tables),
+        absenceReasonsIn(model, tables),
+      ),
       preflightReport(model, Boolean(opts.force)),
     );
     const tz = model.settings.timeZone;

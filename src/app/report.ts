@@ -3,6 +3,7 @@
  * month and the one before (dynamics), the summary sheet, the JSON summary and the report
  * model. Pure given the model and the clock; the callers do the one write and the rendering.
  */
+import type { AbsenceReasons } from "../core/absence/reasons.js";
 import { monthRange, previousMonth, ruDate, zonedParts } from "../core/dates.js";
 import type { Lang } from "../core/i18n.js";
 import {
@@ -25,6 +26,7 @@ import { summarySheetWrite } from "../core/report/summary-sheet.js";
 import { isoWithOffset } from "../core/report/timestamp.js";
 import { expandLessons } from "../core/schedule/expand.js";
 import type { SheetWrite, Workbook } from "../ports.js";
+import { reasonOfPair } from "./absence-reasons.js";
 import { loadWorkbook } from "./load.js";
 
 export interface MonthlyRun {
@@ -50,6 +52,8 @@ export function compileMonth(
   lang?: Lang,
   /** Rows of «Присутствие в СДО» (issue 19): their section is appended when given. */
   presence?: readonly PresenceRow[],
+  /** «Причины пропусков» (issue 21): shown beside the at-risk students when given. */
+  reasons?: AbsenceReasons,
 ): MonthlyRun {
   const language = lang ?? model.settings.language;
   const prev = previousMonth(month);
@@ -73,6 +77,7 @@ export function compileMonth(
     feedback: feedbackSummary(model.feedback, month, new Set(model.students.map((s) => s.id))),
     today: date,
     generatedAt,
+    absenceReason: reasons ? reasonOfPair(reasons, month, language) : undefined,
   });
   if (presence) doc.blocks.push(...presenceReportBlocks(model, presence, month, language));
   const existingTab = sheetNames.find((n) => summaryMonthOf(n) === month);

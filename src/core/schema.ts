@@ -19,7 +19,8 @@ export type SheetKey =
   | "feedback"
   | "audit"
   | "problems"
-  | "presence";
+  | "presence"
+  | "absenceReasons";
 
 export type ColumnKind =
   | "id"
@@ -348,6 +349,22 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
       col("lastLeave", "Последний выход", "Last leave", "time"),
       col("verdict", "Итог", "Verdict", "text"),
       col("sources", "Источник", "Source", "text"),
+    ],
+  },
+  // Issue 21: why a student missed a lesson, entered by the teacher or tutor in the lesson
+  // flow; one row per entry, the latest row for a student, group and date is the reason.
+  absenceReasons: {
+    key: "absenceReasons",
+    ru: "Причины пропусков",
+    en: "Absence reasons",
+    programOwned: true,
+    columns: [
+      col("studentId", "Учащийся", "Student", "ref", { ref: "students", required: true }),
+      col("groupId", "Группа", "Group", "ref", { ref: "groups", required: true }),
+      col("date", "Дата", "Date", "date", { required: true }),
+      col("reason", "Причина", "Reason", "text"),
+      col("enteredBy", "Кто внёс", "Entered by", "text"),
+      col("at", "Когда", "At", "datetime"),
     ],
   },
 };

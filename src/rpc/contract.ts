@@ -117,6 +117,8 @@ export interface LessonStudent {
   className: string;
   /** The cell's text as loaded ("" for blank): sent back as `expected` on save. */
   cell: string;
+  /** The absence reason in force for this lesson («Причины пропусков»), "" when none. */
+  reason: string;
 }
 
 export interface LessonSheet {
@@ -133,6 +135,20 @@ export interface LessonSheet {
   column: string | null;
   /** Students enrolled in the group on the date, by name. */
   students: LessonStudent[];
+  /** The topic row's cell as loaded (sent back as `topic.expected`). */
+  topicCell: string;
+  /** The topic and homework read from it. */
+  topic: string;
+  homework: string;
+  /** False for an existing journal without the «Тема» row (topics cannot be saved there). */
+  hasTopicRow: boolean;
+}
+
+/** A lesson's topic and homework to save; `expected` is the topic cell as loaded. */
+export interface TopicSave {
+  expected: string;
+  topic: string;
+  homework: string;
 }
 
 export interface LessonSave {
@@ -143,6 +159,37 @@ export interface LessonSave {
   expected: Record<string, string>;
   /** studentId -> the new token ("" = present, no mark). */
   values: Record<string, string>;
+  /** null/absent: the topic is left as it is. */
+  topic?: TopicSave | null;
+  /** studentId -> the absence reason for this lesson ("" withdraws it); only for н/у/б cells. */
+  reasons?: Record<string, string>;
+}
+
+export interface WeekQuery {
+  groupId: string;
+  /** Any day of the week (Monday to Sunday); blank: this week. */
+  date?: IsoDate | null;
+}
+
+export interface WeekSheet {
+  groupId: string;
+  /** The Monday. */
+  monday: IsoDate;
+  /** The week's lessons (from the schedule and the journal), by date and number. */
+  lessons: LessonSheet[];
+}
+
+export interface WeekSave {
+  groupId: string;
+  /** The lessons that changed (the group is the week's). */
+  lessons: Omit<LessonSave, "groupId">[];
+}
+
+export interface WeekSaved {
+  changed: number;
+  /** The written ranges, one per lesson that changed. */
+  ranges: string[];
+  week: WeekSheet;
 }
 
 export interface LessonSaved {
@@ -239,11 +286,42 @@ export interface ReportOutcome {
   message?: Text;
 }
 
+export interface RiskQuery {
+  /** Any day of the month; blank: this month, up to today. */
+  date?: IsoDate | null;
+}
+
+export interface RiskItem {
+  studentId: string;
+  name: string;
+  groupId: string;
+  reasons: ("absences" | "low-mark" | "no-mark")[];
+  /** The reasons in words. */
+  why: Text;
+  /** The «сообщить родителям» draft (never sent by the program); null without consent or contact. */
+  draft: { to: string; channel: string; subject: string; text: string } | null;
+  /** Why there is no draft. */
+  noDraft: Text | null;
+}
+
+export interface RiskList {
+  /** "YYYY-MM" */
+  month: string;
+  /** The figures count lessons up to this day. */
+  until: IsoDate;
+  /** Every group (a coordinator), else the user's own. */
+  all: boolean;
+  items: RiskItem[];
+}
+
 /** The whole contract: method -> request and response. */
 export interface SidebarRpc {
   context: { req: Record<string, never>; res: SidebarContext };
   lessonLoad: { req: LessonQuery; res: LessonSheet };
   lessonSave: { req: LessonSave; res: LessonSaved };
+  weekLoad: { req: WeekQuery; res: WeekSheet };
+  weekSave: { req: WeekSave; res: WeekSaved };
+  riskList: { req: RiskQuery; res: RiskList };
   studentSave: { req: StudentSave; res: StudentSaved };
   enroll: { req: EnrollRequest; res: EnrollResult };
   enrollmentEnd: { req: EnrollmentEnd; res: EnrollmentEnded };
@@ -262,6 +340,9 @@ export const RPC_METHODS = [
   "context",
   "lessonLoad",
   "lessonSave",
+  "weekLoad",
+  "weekSave",
+  "riskList",
   "studentSave",
   "enroll",
   "enrollmentEnd",

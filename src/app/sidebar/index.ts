@@ -12,7 +12,9 @@ import { context } from "./context.js";
 import { enroll, enrollmentEnd } from "./enrollment.js";
 import { lessonLoad, lessonSave } from "./lesson.js";
 import { reportBuild } from "./report.js";
+import { riskList } from "./risk.js";
 import { studentSave } from "./student.js";
+import { weekLoad, weekSave } from "./week.js";
 
 export type { SidebarPorts } from "./common.js";
 
@@ -28,6 +30,9 @@ export function createSidebarServer(ports: SidebarPorts): SidebarServer {
     context: () => context(ports),
     lessonLoad: (req) => lessonLoad(ports, req),
     lessonSave: (req) => lessonSave(ports, req),
+    weekLoad: (req) => weekLoad(ports, req),
+    weekSave: (req) => weekSave(ports, req),
+    riskList: (req) => riskList(ports, req),
     studentSave: (req) => studentSave(ports, req),
     enroll: (req) => enroll(ports, req),
     enrollmentEnd: (req) => enrollmentEnd(ports, req),

@@ -20,6 +20,10 @@ export function openSidebar(): void {
 
 function currentUser(): string {
   // The person at the keyboard; empty outside the owner's domain, then the account the script runs as.
+  // The lesson access rule (core/access/lesson.ts) keys on this email. Google: getEffectiveUser()
+  // is the developer only for a web app «execute as me» or an installable trigger; «in most other
+  // cases» — google.script.run from this sidebar, run under the user's own authorization — it
+  // is the same account as getActiveUser(), so the fallback never lends the owner's rights.
   return Session.getActiveUser().getEmail() || Session.getEffectiveUser().getEmail();
 }
 

@@ -22,13 +22,22 @@ import { writeFileAtomic } from "../atomic.js";
 import { clockFromEnv } from "../clock.js";
 import { renderDocx } from "../report/docx.js";
 import { XlsxWorkbook } from "../xlsx-workbook.js";
+import { allowedHosts, contentSecurityPolicy, isLoopback, MAX_BODY, refusal } from "./guard.js";
 
 export interface PreviewOptions {
   /** The .xlsx workbook. */
   file: string;
   /** 0 picks a free port (tests). Default 8787. */
   port?: number;
+  /** The bind address; default 127.0.0.1. Anything beyond loopback needs `allowRemote`. */
   host?: string;
+  /**
+   * Listen on a non-loopback address (`--allow-remote`): anyone on that network can then read
+   * the students and parents' contacts and write the journal — there is no login. Off by default.
+   */
+  allowRemote?: boolean;
+  /** Where the warning about a non-loopback bind goes; default stderr. */
+  warn?: (text: string) => void;
   /** The email the sidebar works as («Аудит», own groups first). */
   user?: string;
   clock?: Clock;
@@ -125,13 +134,16 @@ class LiveWorkbook implements Workbook {
   }
 }
 
+/** A body over MAX_BODY: answered 413 (not a 200 with an error envelope). */
+class TooLarge extends Error {}
+
 async function body(req: IncomingMessage): Promise<unknown> {
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY) throw new TooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > 1_000_000)
-      throw new UserError("bad-args", { ru: "Слишком большой запрос", en: "The request is too large" });
+    if (size > MAX_BODY) throw new TooLarge();
     chunks.push(c as Buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8");
@@ -142,14 +154,26 @@ async function body(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function send(res: ServerResponse, status: number, type: string, data: string): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  data: string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     "content-type": type,
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    ...extra,
   });
   res.end(data);
 }
+
+const REMOTE_WARNING = (host: string) =>
+  `ВНИМАНИЕ: панель доступна по сети (${host}) без входа — любой в этой сети видит учащихся и контакты родителей и может писать в журнал.\n` +
+  `WARNING: the sidebar is reachable over the network (${host}) with no login — anyone on that network sees the students and parents' contacts and can write the journal.`;
 
 export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const file = resolve(opts.file);
@@ -164,6 +188,12 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       en: `The built sidebar ${html} is missing: run npm run build`,
     });
   }
+  const host = opts.host ?? "127.0.0.1";
+  if (!isLoopback(host) && !opts.allowRemote)
+    throw new UserError("bad-args", {
+      ru: `Адрес ${host} доступен не только с этого компьютера; для такого запуска нужен явный флаг --allow-remote`,
+      en: `Address ${host} is reachable from other computers; that needs the explicit flag --allow-remote`,
+    });
   const wb = await LiveWorkbook.open(file);
   const lock = new ProcessLock();
 
@@ -211,17 +241,21 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       return out;
     });
 
+  let hosts: ReadonlySet<string> = new Set();
   const http = createServer((req, res) => {
     void (async () => {
+      const refused = refusal(req.headers, hosts);
+      if (refused) {
+        send(res, 403, "text/plain; charset=utf-8", `Forbidden: ${refused}`);
+        return;
+      }
       const url = new URL(req.url ?? "/", "http://localhost");
       if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) {
-        const page = await readFile(html, "utf8");
-        send(
-          res,
-          200,
-          "text/html; charset=utf-8",
-          page.replace(/<head>/i, (h) => `${h}${SHIM}`),
-        );
+        const page = (await readFile(html, "utf8")).replace(/<head>/i, (h) => `${h}${SHIM}`);
+        send(res, 200, "text/html; charset=utf-8", page, {
+          "content-security-policy": contentSecurityPolicy(page),
+          "x-frame-options": "DENY",
+        });
         return;
       }
       const m = /^\/rpc\/([A-Za-z]+)$/.exec(url.pathname);
@@ -231,6 +265,12 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
         try {
           out = await rpc(m[1], await body(req));
         } catch (e) {
+          if (e instanceof TooLarge) {
+            // Say so and stop reading: the rest of a huge body is not worth receiving.
+            res.setHeader("connection", "close");
+            send(res, 413, "text/plain; charset=utf-8", `Payload too large (over ${MAX_BODY} bytes)`);
+            return;
+          }
           out = failure(e, log);
         }
         send(res, 200, "application/json; charset=utf-8", JSON.stringify(out));
@@ -242,12 +282,13 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       if (!res.headersSent) send(res, 500, "text/plain; charset=utf-8", "Internal error");
     });
   });
-  const host = opts.host ?? "127.0.0.1";
   await new Promise<void>((ok, fail) => {
     http.once("error", fail);
     http.listen(opts.port ?? 8787, host, () => ok());
   });
   const port = (http.address() as AddressInfo).port;
+  hosts = allowedHosts(host, port);
+  if (!isLoopback(host)) (opts.warn ?? ((t: string) => console.error(t)))(REMOTE_WARNING(`${host}:${port}`));
   return {
     url: `http://${host}:${port}/`,
     port,

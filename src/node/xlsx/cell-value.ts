@@ -94,9 +94,16 @@ export interface CellXml {
  * The XML of a written cell. `style` is the cell's style index (kept from the cell it replaces,
  * or a date format for a Date). Strings are inline (no shared-string table to rewrite), neutralised.
  */
-export function cellXml(ref: string, style: number, value: WriteValue, date1904 = false): CellXml {
+export function cellXml(
+  ref: string,
+  style: number,
+  value: WriteValue,
+  date1904 = false,
+  /** The style carries quotePrefix: formula-like text goes in as typed (it is a string cell). */
+  quoted = false,
+): CellXml {
   const s = style ? ` s="${style}"` : "";
-  const v = safeCell(value);
+  const v = quoted ? value : safeCell(value);
   if (v === null || (typeof v === "number" && !Number.isFinite(v)))
     return { xml: `<c r="${ref}"${s}/>`, formula: false };
   if (isFormula(v))

@@ -30,6 +30,8 @@ export interface StyleChange {
   bold?: boolean;
   /** A number format code, e.g. dd.mm.yyyy. */
   numFmt?: string;
+  /** Excel's hidden text prefix: the cell shows «=1+1» as typed and stays text when edited. */
+  quotePrefix?: boolean;
 }
 
 export class Styles {
@@ -83,7 +85,7 @@ export class Styles {
 
   /** The index of a format like `xf` but with the change; the same change twice gives the same index. */
   derive(xf: number, change: StyleChange): number {
-    const key = `${xf}|${change.fill}|${change.bold}|${change.numFmt}`;
+    const key = `${xf}|${change.fill}|${change.bold}|${change.numFmt}|${change.quotePrefix}`;
     const known = this.derived.get(key);
     if (known !== undefined) return known;
     let tag = startTag(
@@ -100,6 +102,7 @@ export class Styles {
       );
     if (change.numFmt)
       tag = setAttr(setAttr(tag, "numFmtId", String(this.numFmt(change.numFmt))), "applyNumberFormat", "1");
+    if (change.quotePrefix) tag = setAttr(tag, "quotePrefix", "1");
     const text = body
       ? `${tag.replace(/\/>$/, ">")}${body}`
       : tag.endsWith("/>")

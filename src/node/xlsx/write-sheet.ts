@@ -2,7 +2,7 @@
  * One SheetWrite applied to one worksheet's parsed data: values, frozen rows, validations,
  * fills, bold header and protection. Cells not named by the write keep their XML.
  */
-import type { CellValue, WriteValue } from "../../core/cells.js";
+import { type CellValue, neutralize, type WriteValue } from "../../core/cells.js";
 import type { SheetWrite } from "../../ports.js";
 import { refOf } from "./address.js";
 import { cellXml, type ReadContext, readCell } from "./cell-value.js";
@@ -57,7 +57,11 @@ function put(
     if (withTime || !styles.isDate(style))
       style = styles.derive(style, { numFmt: withTime ? "dd.mm.yyyy hh:mm:ss" : "dd.mm.yyyy" });
   }
-  const cell = cellXml(refOf(row, col), style, v, ctx.date1904);
+  // Formula-like text («=1+1», «-5 по алгебре») is a string cell with Excel's hidden text
+  // prefix instead of a visible apostrophe: never evaluated, shown and edited as typed.
+  const quoted = typeof v === "string" && neutralize(v) !== v;
+  if (quoted) style = styles.derive(style, { quotePrefix: true });
+  const cell = cellXml(refOf(row, col), style, v, ctx.date1904, quoted);
   if (cell.formula) fx.formulaWritten = true;
   data.setCell(row, col, cell.xml);
 }

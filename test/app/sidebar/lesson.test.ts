@@ -117,12 +117,21 @@ describe("lesson entry: save", () => {
     expect(r.lesson.column).toBe(r.range.replace(/^Журнал G01!([A-Z]+)\d+:.*$/, "$1"));
     expect(r.lesson.students.slice(0, 3).map((x) => x.cell)).toEqual(["5", "н", "4+"]);
 
+    // Every column the update adds is audited: Saturday 21.11 (not yet in the journal) and 23.11.
     const audit = auditRows(s);
-    expect(audit).toHaveLength(4);
-    expect(audit[0].slice(1, 6)).toEqual([USER, "lesson", "Журнал G01", a1(1, col.col), null]);
+    expect(audit).toHaveLength(5);
+    expect(audit[0].slice(1, 7)).toEqual([
+      USER,
+      "lesson",
+      "Журнал G01",
+      a1(1, col.col - 1),
+      null,
+      "21.11.2026",
+    ]);
+    expect(audit[1].slice(1, 7)).toEqual([USER, "lesson", "Журнал G01", a1(1, col.col), null, "23.11.2026"]);
     const aRow = j.rows.find((x) => x.studentId === a.id)!.row;
-    expect(audit[1].slice(1, 7)).toEqual([USER, "lesson", "Журнал G01", a1(aRow, col.col), null, "5"]);
-    expect(String(audit[1][0])).toBe("2026-11-23 12:00:00");
+    expect(audit[2].slice(1, 7)).toEqual([USER, "lesson", "Журнал G01", a1(aRow, col.col), null, "5"]);
+    expect(String(audit[2][0])).toBe("2026-11-23 12:00:00");
     // The lock was taken and released, and held during the writes.
     expect(s.fakes.lock.waits.filter((w) => w.scope === "document")).toHaveLength(1);
     expect(s.fakes.lock._held()).toBe(false);
@@ -192,11 +201,63 @@ describe("lesson entry: save", () => {
 
   it("refuses a date without a lesson in the schedule or the journal", () => {
     s = setup();
-    const l = s.server.lessonLoad({ groupId: "G01", date: "2026-11-24" });
+    const l = s.server.lessonLoad({ groupId: "G01", date: "2026-11-22" });
     expect(l.known).toBe(false);
     const e = thrown(() => s!.server.lessonSave(changes(l, ["5"])));
     expect(e.code).toBe("not-found");
-    expect(e.msg.ru).toContain("24.11.2026");
+    expect(e.msg.ru).toContain("22.11.2026");
+  });
+
+  it("lets a tutor save only their own groups, not a lesson ahead; the refusal names the rule", () => {
+    s = setup();
+    const other = s.server.lessonLoad({ groupId: "G03" });
+    expect([other.known, other.students.length > 0]).toEqual([true, true]);
+    const e = thrown(() => s!.server.lessonSave(changes(other, ["5"])));
+    expect(e.code).toBe("no-access");
+    expect(e.msg.ru).toContain("только своих групп");
+    expect(e.msg.ru).toContain("G03");
+    const ahead = s.server.lessonLoad({ groupId: "G01", date: "2026-11-25" });
+    expect(ahead.known).toBe(true);
+    const f = thrown(() => s!.server.lessonSave(changes(ahead, ["5"])));
+    expect(f.code).toBe("no-access");
+    expect(f.msg.ru).toContain("ещё не прошёл (сегодня 23.11.2026)");
+    expect(cell(s, "Журнал G03", other.students[0].id, other.date)).toBe(other.students[0].cell || "<none>");
+  });
+
+  it("lets a coordinator save any group's lesson, also one ahead; refuses an email not on the staff sheet", () => {
+    s = setup(demoSheets(), "k01@school7.example");
+    const l = s.server.lessonLoad({ groupId: "G03" });
+    const r = s.server.lessonSave(changes(l, [l.students[0].cell === "3" ? "4" : "3"]));
+    expect(r.changed).toBe(1);
+    const ahead = s.server.lessonLoad({ groupId: "G01", date: "2026-11-25" });
+    expect(s.server.lessonSave(changes(ahead, ["н"])).changed).toBe(1);
+    s.restore();
+    s = setup(demoSheets(), "stranger@example.org");
+    const m = s.server.lessonLoad({ groupId: "G01", date: "2026-11-20" });
+    const e = thrown(() => s!.server.lessonSave(changes(m, ["5"])));
+    expect(e.code).toBe("no-access");
+    expect(e.msg.en).toContain("stranger@example.org is not there");
+  });
+
+  it("saves the topic and homework, «нз 3», «оп 4» and an absence reason with the lesson", () => {
+    s = setup();
+    const l = s.server.lessonLoad({ groupId: "G01", date: "2026-11-18" });
+    const [a, b, c] = l.students;
+    const r = s.server.lessonSave({
+      ...changes(l, ["нз 3", "оп 4", "у"]),
+      topic: { expected: l.topicCell, topic: "Дроби", homework: "№ 5" },
+      reasons: { [c.id]: "олимпиада" },
+    });
+    expect(r.changed).toBe(3);
+    expect(r.lesson).toMatchObject({ topic: "Дроби", homework: "№ 5", topicCell: "Дроби\nДЗ: № 5" });
+    expect(r.lesson.students.find((x) => x.id === c.id)?.reason).toBe("олимпиада");
+    expect([a, b, c].map((x) => cell(s!, "Журнал G01", x.id, "2026-11-18"))).toEqual(["нз 3", "оп 4", "у"]);
+    expect(s.read("Причины пропусков").at(-1)?.slice(0, 2)).toEqual([c.id, "G01"]);
+    // A stale topic is refused like a stale cell.
+    const e = thrown(() =>
+      s!.server.lessonSave({ ...changes(l, []), topic: { expected: "old", topic: "x", homework: "" } }),
+    );
+    expect(e.code).toBe("conflict");
   });
 
   it("says «busy» when another execution holds the document lock, and writes nothing", () => {

@@ -151,7 +151,7 @@ describe("coordinator presence import", () => {
     );
     expect(logins).toHaveLength(1);
     expect(logins[0].type).toBe(ExcelJS.ValueType.String);
-    expect(logins[0].value).toBe(`'=hyperlink("http://x","y")`);
+    expect(logins[0].value).toBe(`=hyperlink("http://x","y")`);
   });
 
   it("refuses missing arguments and files with one clear message", async () => {

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -77,10 +78,19 @@ describe("the preview server", () => {
       "email",
       "=2+2 и привет",
     ]);
-    // Neutralised on disk: a text cell with the apostrophe, not a formula.
-    const raw = (await XlsxWorkbook.open(file)).cellXml("Контакты", rows.length, 6);
-    expect(raw).toContain(">'=2+2 и привет</t>");
+    // Neutralised on disk: a text cell with Excel's hidden text prefix (no visible apostrophe),
+    // never a formula.
+    const book = await XlsxWorkbook.open(file);
+    const raw = book.cellXml("Контакты", rows.length, 6)!;
+    expect(raw).toContain('t="inlineStr"');
+    expect(raw).toContain(">=2+2 и привет</t>");
     expect(raw).not.toContain("<f>");
+    const xf = Number(/ s="(\d+)"/.exec(raw)?.[1]);
+    const xfs = book.package
+      .text("xl/styles.xml")!
+      .split("<cellXfs")[1]
+      .match(/<xf\b[^>]*>/g)!;
+    expect(xfs[xf]).toContain('quotePrefix="1"');
   });
 
   it("answers errors as envelopes; a failed save leaves file and memory as they were", async () => {
@@ -126,5 +136,87 @@ describe("the preview server", () => {
     expect(r.status).toBe(404);
     expect((await fetch(`${preview.url}secret.xlsx`)).status).toBe(404);
     expect(existsSync(file)).toBe(true);
+  });
+
+  /** A raw request (fetch cannot set Host); status, headers and body. */
+  const raw = (path: string, headers: Record<string, string>, body?: string) =>
+    new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((ok, fail) => {
+      const req = request(
+        { host: "127.0.0.1", port: preview.port, path, method: body === undefined ? "GET" : "POST", headers },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+          );
+        },
+      );
+      req.on("error", fail);
+      req.end(body);
+    });
+  const json = { "content-type": "application/json" };
+
+  it("refuses a foreign Host (DNS rebinding): no students read, no journal cell written", async () => {
+    const host = { host: `evil.example:${preview.port}` };
+    const read = await raw("/rpc/context", { ...json, ...host }, "{}");
+    expect(read.status).toBe(403);
+    expect(read.body).not.toContain("school7");
+    expect((await raw("/", host)).status).toBe(403);
+    const before = await readFile(file);
+    const write = await raw(
+      "/rpc/lessonSave",
+      { ...json, ...host },
+      JSON.stringify({ groupId: "G01", date: "2026-11-23", index: 1, expected: {}, values: { S001: "5" } }),
+    );
+    expect(write.status).toBe(403);
+    expect((await readFile(file)).equals(before)).toBe(true);
+    // Loopback names with the port are served.
+    for (const h of [`127.0.0.1:${preview.port}`, `localhost:${preview.port}`])
+      expect((await raw("/rpc/context", { ...json, host: h }, "{}")).status).toBe(200);
+    expect((await raw("/rpc/context", { ...json, host: "localhost:1" }, "{}")).status).toBe(403);
+  });
+
+  it("refuses a cross-origin request and serves a same-origin one", async () => {
+    const host = `127.0.0.1:${preview.port}`;
+    const foreign = await raw("/rpc/context", { ...json, host, origin: "http://evil.example" }, "{}");
+    expect(foreign.status).toBe(403);
+    const site = await raw("/rpc/context", { ...json, host, "sec-fetch-site": "cross-site" }, "{}");
+    expect(site.status).toBe(403);
+    const same = await raw("/rpc/context", { ...json, host, origin: `http://${host}` }, "{}");
+    expect(same.status).toBe(200);
+  });
+
+  it("sends the page with a CSP that names its inline script and style by hash", async () => {
+    const r = await raw("/", { host: `127.0.0.1:${preview.port}` });
+    const csp = String(r.headers["content-security-policy"]);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp.match(/script-src ([^;]+)/)![1].split(" ")).toHaveLength(2); // the shim and the app
+    expect(csp).not.toContain("unsafe-inline");
+    expect(r.headers["x-frame-options"]).toBe("DENY");
+  });
+
+  it("answers 413 to a body over 1 MB", async () => {
+    const big = JSON.stringify({ summary: "x".repeat(1_100_000) });
+    const r = await raw("/rpc/contactAdd", { ...json, host: `127.0.0.1:${preview.port}` }, big);
+    expect(r.status).toBe(413);
+  });
+
+  it("binds beyond loopback only with allowRemote, and then warns", async () => {
+    const base = { file, port: 0, html: join(dir, "Sidebar.html"), log: (e: unknown) => logged.push(e) };
+    await expect(startPreview({ ...base, host: "0.0.0.0" })).rejects.toMatchObject({ code: "bad-args" });
+    const warned: string[] = [];
+    const open = await startPreview({
+      ...base,
+      host: "0.0.0.0",
+      allowRemote: true,
+      warn: (t) => warned.push(t),
+    });
+    try {
+      expect(warned.join("\n")).toMatch(/^ВНИМАНИЕ: панель доступна по сети \(0\.0\.0\.0:\d+\) без входа/);
+      expect(warned.join("\n")).toContain("WARNING: the sidebar is reachable over the network");
+    } finally {
+      await open.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { absenceReasonsIn } from "../../../app/absence-reasons.js";
 import { loadWorkbook } from "../../../app/load.js";
 import { docKey, runMonthlyJob } from "../../../app/monthly-job.js";
 import { presenceRowsIn } from "../../../app/presence.js";
@@ -87,7 +88,15 @@ export const report: Command = {
       return 1;
     }
     const run = withOmissions(
-      compileMonth(model, names, month, ctx.now(), lang, presenceRowsIn(model, tables)),
+      compileMonth(
+        model,
+        names,
+        month,
+        ctx.now(),
+        lang,
+        presenceRowsIn(model, tables),
+        absenceReasonsIn(model, tables),
+      ),
       omissions,
     );
     const dir = resolve(String(ctx.options.out ?? target.dir));
