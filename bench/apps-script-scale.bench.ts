@@ -34,10 +34,20 @@ function measure(fakes: Fakes, fn: () => unknown): Cost {
 }
 
 function school(students: number): { row: Row; cells: number } {
-  const model = syntheticModel({ students, groups: 150, classes: 40, seed: 11 });
+  const synthetic = syntheticModel({ students, groups: 150, classes: 40, seed: 11 });
+  // Staff sign in with their emails (the sidebar checks who may save which journal).
+  const model = {
+    ...synthetic,
+    staff: synthetic.staff.map((s) => ({ ...s, email: `${s.id.toLowerCase()}@school.example` })),
+  };
   const tables = modelTables(model);
   for (const name of Object.keys(tables)) if (name.startsWith("Журнал")) delete tables[name];
-  const fakes = createFakes({ spreadsheet: { sheets: tables as Record<string, SeedValue[][]> } });
+  // The sidebar saves as the first group's teacher: only their own groups' lessons are theirs.
+  const teacher = model.staff.find((s) => s.id === model.groups[0].teacherId)?.email ?? "";
+  const fakes = createFakes({
+    spreadsheet: { sheets: tables as Record<string, SeedValue[][]> },
+    activeUser: teacher,
+  });
   fakes.calls.budgetMs = Number.POSITIVE_INFINITY;
   const restore = fakes.install();
   try {

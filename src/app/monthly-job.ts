@@ -25,7 +25,11 @@ export const docKey = (month: string) => `report.doc.${month}`;
 export const mailedKey = (month: string) => `report.mailed.${month}`;
 
 /** Blocks appended between two looks at the clock. */
-const CHUNK = 8;
+/**
+ * Blocks appended to the Doc per call (one Docs read and one batchUpdate each): the whole
+ * report usually goes in one or two, and a checkpoint can still fall between chunks.
+ */
+const CHUNK = 32;
 /** Apps Script allows 6 minutes: stop at 5 and continue in a new execution. */
 export const DEFAULT_BUDGET_MS = 5 * 60 * 1000;
 /** Hidden sheet holding the JSON summaries in chunks (a cell holds at most 50,000 characters). */
@@ -125,11 +129,18 @@ export function runMonthlyJob(
       const z = zonedParts(p.clock.now(), tz);
       return `${z.date} ${z.time}`;
     };
+    // The checkpoint is written only when it can matter: before pausing, and after every step
+    // of a continuation. A fresh run that fails starts again from scratch on the next try,
+    // which is safe (the sheet is replaced, the Doc found by its remembered ID and cleared,
+    // the mail recorded apart), and saves the round trips of a Properties write per step.
+    let checkpointing = Boolean(saved);
     const save = (next: Partial<JobState>) => {
       state = { ...state, ...next };
-      p.store.set(JOB_KEY, JSON.stringify(state));
+      if (checkpointing) p.store.set(JOB_KEY, JSON.stringify(state));
     };
     const pause = (): JobResult => {
+      checkpointing = true;
+      p.store.set(JOB_KEY, JSON.stringify(state));
       p.scheduleContinuation();
       return { status: "continued", month, step: state.step };
     };
@@ -179,7 +190,7 @@ export function runMonthlyJob(
       }
       save({ step: "done" });
     }
-    p.store.delete(JOB_KEY);
+    if (checkpointing) p.store.delete(JOB_KEY);
     const docUrl =
       url ??
       (state.docId ? p.docs.open(state.docId, run.doc.title, model.settings.reportFolder).url : undefined);

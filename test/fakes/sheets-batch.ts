@@ -147,8 +147,9 @@ function validation(env: FakeEnv, rule: Json): FakeDataValidation {
 function protect(env: FakeEnv, ss: FakeSpreadsheet, body: Json): void {
   const s = sheetOf(ss, body.range?.sheetId);
   const whole = body.range.startRowIndex === undefined && body.range.endRowIndex === undefined;
+  // Internals only: the batchUpdate itself is the one round trip, not a Sheet.protect() call.
   const p = whole
-    ? s.protect()
+    ? (s.protections.find((x) => x.type === "SHEET") ?? s._addProtection("SHEET", null))
     : s._addProtection("RANGE", { row: 1, col: 1, rows: body.range.endRowIndex, cols: s.maxCols });
   configure(env, p, body);
 }
