@@ -201,6 +201,15 @@ export function demoSchool(opts: { year: number; lang: Lang; seed?: number; toda
       "Степанова М. В., +7 (8172) 00-00-07, distant@school7.example",
       "M. Stepanova, +7 (8172) 00-00-07, distant@school7.example",
     ),
+    // The report's title block and signatures, as a school files it.
+    schoolCode: "35-007",
+    director: L("Иванова Наталья Петровна", "N. Ivanova"),
+    reportAddressee: L(
+      "Начальнику управления образования Администрации г. Вологды",
+      "Head of the Vologda Education Department",
+    ),
+    coordinator: L("Степанова Марина Викторовна", "M. Stepanova"),
+    coordinatorPhone: "+7 (8172) 00-00-07",
   };
 
   const students: WriteValue[][] = [];

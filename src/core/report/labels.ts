@@ -98,9 +98,13 @@ export function forMonth(month: string, lang: Lang): string {
   return lang === "ru" ? `за ${monthName(month, lang)} г.` : `for ${monthName(month, lang)}`;
 }
 
-/** «Григорьев Павел Александрович» -> «Григорьев П. А.»; a single word stays as it is. */
+/**
+ * «Григорьев Павел Александрович» -> «Григорьев П. А.»; a single word, or a name already
+ * written with initials («Н. П. Иванова», «N. Ivanova»), stays as typed.
+ */
 export function shortName(full: string): string {
   const [surname, ...rest] = full.trim().split(/\s+/);
   if (!surname || rest.length === 0) return full.trim();
+  if ([surname, ...rest].some((w) => /^\p{L}\.$/u.test(w))) return full.trim().replace(/\s+/g, " ");
   return `${surname} ${rest.map((w) => `${w[0].toUpperCase()}.`).join(" ")}`;
 }

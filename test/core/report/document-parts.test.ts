@@ -64,6 +64,9 @@ describe("report settings", () => {
     expect([yes, no, unknown].map((s) => shownName(s, "ids"))).toEqual(["", "", ""]);
     expect(shortName("Григорьев Павел Александрович")).toBe("Григорьев П. А.");
     expect(shortName("Смирнова")).toBe("Смирнова");
+    // Already written with initials: kept as typed, never «Н. П. И.».
+    expect(shortName("Н. П.  Иванова")).toBe("Н. П. Иванова");
+    expect(shortName("N. Ivanova")).toBe("N. Ivanova");
   });
 });
 
