@@ -21,6 +21,7 @@ export const HANDLERS = {
   continueLetters: "continueLetters",
   presence: "menuPresence",
   presenceUpload: "presenceUpload",
+  presencePicked: "presencePicked",
 } as const;
 
 export type HandlerName = (typeof HANDLERS)[keyof typeof HANDLERS];

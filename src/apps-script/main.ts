@@ -4,7 +4,12 @@
  */
 import { createFormFromMenu, feedbackSubmitted, parentLinksFromMenu } from "./actions/forms.js";
 import { continueLettersJob, lettersFromMenu } from "./actions/letters.js";
-import { presenceDialog, presenceUploaded, type UploadedFile } from "./actions/presence.js";
+import {
+  presencePicked as importPicked,
+  presenceDialog,
+  presenceUploaded,
+  type UploadedFile,
+} from "./actions/presence.js";
 import { continueReport, enableMonthly, reportFromMenu, reportFromTrigger } from "./actions/report.js";
 import { runJournals, runScheduleCheck, showNotices } from "./actions/schedule-journals.js";
 import { runCheck, runSetup } from "./actions/setup-check.js";
@@ -102,4 +107,9 @@ export function menuPresence(): void {
 /** google.script.run from the presence dialog: the chosen files' text; a summary back. */
 export function presenceUpload(files: UploadedFile[], apply: boolean): string {
   return presenceUploaded(files, apply);
+}
+
+/** google.script.run from the Google Picker in the presence dialog: the picked Sheets' IDs. */
+export function presencePicked(ids: string[], apply: boolean): string {
+  return importPicked(ids, apply);
 }

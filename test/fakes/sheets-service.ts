@@ -87,9 +87,10 @@ export class FakeSheetsSpreadsheets {
     private readonly app: FakeSpreadsheetApp,
   ) {}
 
+  /** The bound spreadsheet, or another one the user may open (e.g. picked with the Picker). */
   private _file(call: string, id: string): FakeSpreadsheet {
-    const ss = this.app.activeFile;
-    if (!ss || ss.id !== id)
+    const ss = this.app.activeFile?.id === id ? this.app.activeFile : this.app.files.get(id);
+    if (!ss)
       throw new Error(
         `GoogleJsonResponseException: API call to ${call} failed with error: Requested entity was not found.`,
       );

@@ -4,9 +4,9 @@
  * «Логин, Начало, Окончание» CSV). The browser reads them (UTF-8, else Windows-1251 as Excel
  * saves it in Russia) and sends the text through google.script.run; the server splits it
  * with Utilities.parseCsv and runs the same import as the CLI under the document lock.
- * Picking a Meet Google Sheet with the Google Picker (drive.file) is not built yet.
+ * A Meet report left as a Google Sheet is picked with the Google Picker (presence-picker.ts).
  */
-import { importPresence, type PresenceImport } from "../../app/presence.js";
+import { importPresence, type PresenceFile, type PresenceImport } from "../../app/presence.js";
 import type { Lang } from "../../core/i18n.js";
 import { formatIssue } from "../../core/issues.js";
 import { guessDelimiter } from "../../core/presence/delimiter.js";
@@ -15,6 +15,7 @@ import { activeSpreadsheet, sheetLinker, workbook, workbookLang } from "../env.j
 import { HANDLERS } from "../handlers.js";
 import { escapeHtml } from "../html.js";
 import { withDocumentLock } from "../lock.js";
+import { type PickerConfig, pickedFiles, pickerConfig, pickerSection } from "./presence-picker.js";
 
 export interface UploadedFile {
   name: string;
@@ -46,7 +47,7 @@ const TEXT = {
 } as const;
 
 /** The dialog page: every label escaped, the script reads data only through textContent. */
-export function presenceDialogHtml(lang: Lang): string {
+export function presenceDialogHtml(lang: Lang, picker: PickerConfig | null = null): string {
   const t = TEXT[lang];
   const labels = JSON.stringify({ none: t.none, busy: t.busy, go: t.go, big: t.big, max: MAX_CHARS }).replace(
     /</g,
@@ -59,6 +60,7 @@ export function presenceDialogHtml(lang: Lang): string {
 <p><label><input type="checkbox" id="apply"> ${escapeHtml(t.apply)}</label></p>
 <p><button id="go" class="action">${escapeHtml(t.go)}</button></p>
 <div id="out"></div>
+${pickerSection(lang, picker)}
 <script>
   var L = ${labels};
   function decode(buf) {
@@ -94,7 +96,9 @@ export function presenceDialogHtml(lang: Lang): string {
 
 export function presenceDialog(): void {
   const lang = workbookLang();
-  const html = HtmlService.createHtmlOutput(presenceDialogHtml(lang)).setWidth(520).setHeight(380);
+  const html = HtmlService.createHtmlOutput(presenceDialogHtml(lang, pickerConfig()))
+    .setWidth(520)
+    .setHeight(420);
   SpreadsheetApp.getUi().showModalDialog(html, TEXT[lang].title);
 }
 
@@ -146,7 +150,18 @@ export function presenceUploaded(files: readonly UploadedFile[], apply: boolean)
   const list = (Array.isArray(files) ? files : []).filter(
     (f) => f && typeof f.name === "string" && typeof f.text === "string" && f.text.length <= MAX_CHARS,
   );
-  const parsed = list.map((f) => ({ name: f.name, rows: rowsOf(f.text) }));
+  return importFiles(
+    list.map((f) => ({ name: f.name, rows: rowsOf(f.text) })),
+    apply,
+  );
+}
+
+/** google.script.run from the Picker: the picked spreadsheets' IDs and the «apply» box. */
+export function presencePicked(ids: readonly string[], apply: boolean): string {
+  return importFiles(pickedFiles(Array.isArray(ids) ? ids : []), apply);
+}
+
+function importFiles(parsed: readonly PresenceFile[], apply: boolean): string {
   const ss = activeSpreadsheet();
   const who = Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail();
   const res = withDocumentLock(() =>
