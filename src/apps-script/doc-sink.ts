@@ -143,6 +143,9 @@ export interface AppsScriptDocSinkOptions {
   store?: Store;
 }
 
+/** The end index of an empty Doc body (a section break, then one empty paragraph). */
+const EMPTY_BODY_END = 2;
+
 export function appsScriptDocSink(opts: AppsScriptDocSinkOptions = {}): DocumentSink {
   const { store } = opts;
 
@@ -170,6 +173,8 @@ export function appsScriptDocSink(opts: AppsScriptDocSinkOptions = {}): Document
     store?.set(FOLDER_KEY, JSON.stringify({ name, id: folder.id }));
     return String(folder.id);
   };
+
+  const clearedInThisRun = new Set<string>();
 
   const placeCharts = (id: string, charts: { placeholder: string; block: ChartBlock }[]) => {
     const doc = DocumentApp.openById(id);
@@ -215,13 +220,17 @@ export function appsScriptDocSink(opts: AppsScriptDocSinkOptions = {}): Document
       const docs = docsService();
       const body = docs.Documents.get(id, { fields: CLEAR_FIELDS }).body;
       docs.Documents.batchUpdate({ requests: clearRequests(body) }, id);
+      // A cleared body is one empty paragraph (1–2): the next append need not read it again.
+      clearedInThisRun.add(id);
     },
 
     append(id, blocks: readonly Block[]) {
       if (blocks.length === 0) return;
       const docs = docsService();
       // Each append goes after what is there: the job appends in chunks, across executions.
-      const end = bodyEnd(docs.Documents.get(id, { fields: "body.content(endIndex)" }).body);
+      const end = clearedInThisRun.delete(id)
+        ? EMPTY_BODY_END
+        : bodyEnd(docs.Documents.get(id, { fields: "body.content(endIndex)" }).body);
       const { requests, charts } = docsRequests(blocks, end - 1);
       if (requests.length) docs.Documents.batchUpdate({ requests }, id);
       if (charts.length) placeCharts(id, charts);

@@ -59,6 +59,10 @@ const LOCAL_METHODS = new Set([
   "Trigger.getTriggerSource",
   "Trigger.getTriggerSourceId",
   "ScriptApp.getScriptId",
+  // A search result's element, its parent and a cast: getters of what findText already fetched.
+  "RangeElement.getElement",
+  "Text.getParent",
+  "Paragraph.asParagraph",
 ]);
 
 /** Builders' `create()` and a Chart's rendering do reach the server. */

@@ -27,7 +27,6 @@ const mailer: Mailer = {
 export function jobPorts(user?: string, wb: SheetsWorkbook = workbook()): JobPorts {
   const ss = wb.spreadsheet;
   const store = propertiesStore();
-  const tz = ss.getSpreadsheetTimeZone();
   return {
     wb,
     store,
@@ -35,7 +34,8 @@ export function jobPorts(user?: string, wb: SheetsWorkbook = workbook()): JobPor
     lock: documentLock,
     docs: appsScriptDocSink({ store }),
     mailer,
-    scheduleContinuation: () => scheduleContinuation(tz),
+    // The zone is asked only when a continuation is scheduled (a round trip saved otherwise).
+    scheduleContinuation: () => scheduleContinuation(ss.getSpreadsheetTimeZone()),
     user: user ?? (Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail()),
     link: sheetLinker(wb),
   };
