@@ -11,6 +11,7 @@ import { writeDemoSchool } from "../../src/app/demo.js";
 import type { RpcEnvelope, WeekSheet } from "../../src/rpc/contract.js";
 import { createFakes, type SeedValue } from "../fakes/index.js";
 import { MemoryWorkbook } from "../support/memory-workbook.js";
+import { pinContextClock } from "../support/vm-clock.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 let code = "";
@@ -28,6 +29,8 @@ function rpcAs(user: string) {
     now: () => new Date("2026-11-23T09:00:00Z"),
   });
   const context = vm.createContext({ ...fakes.globals, console });
+  // The clock adapter reads the platform's Date: pinned to Monday 23.11.2026, as the fakes.
+  pinContextClock(context, "2026-11-23T09:00:00Z");
   vm.runInContext(code, context, { filename: "Code.js" });
   const call = context.sidebarRpc as (m: string, p: unknown) => RpcEnvelope<unknown>;
   // Across the vm boundary: compare as JSON, as google.script.run would deliver it.
@@ -62,16 +65,15 @@ describe("sidebarRpc in dist/Code.js: week, at-risk, access rule", () => {
     expect(risk).toMatchObject({ ok: true, value: { month: "2026-10", all: false } });
   });
 
-  // Apps Script's clock adapter reads the real time (the fakes' `now` is not the Clock port
-  // there): a lesson in 2099 is ahead of any today this test runs on.
+  // The context's clock is pinned to Monday 23.11.2026: Wednesday's lesson is still ahead.
   it("refuses a lesson ahead of today for a tutor, naming the rule", () => {
     const rpc = rpcAs("r01@school7.example");
-    const l = rpc("lessonLoad", { groupId: "G01", date: "2099-01-05" });
+    const l = rpc("lessonLoad", { groupId: "G01", date: "2026-11-25" });
     if (!l.ok) throw new Error(l.error.en);
     const id = (l.value.students as { id: string }[])[0].id;
     const out = rpc("lessonSave", {
       groupId: "G01",
-      date: "2099-01-05",
+      date: "2026-11-25",
       index: 1,
       expected: { [id]: "" },
       values: { [id]: "5" },
