@@ -61,9 +61,32 @@ const MARKABLE_CODES = ["оп", "l", "нз", "m"] as const;
 const MARK = /^([1-5])[+-]?$/;
 const TWO_MARKS = /^([1-5])[+-]?\s*\/\s*([1-5])[+-]?$/;
 
+/**
+ * A school's journals hold a million cells but a few dozen distinct tokens: each distinct cell
+ * is parsed once and its (frozen, shared) result reused, so a big school's model stays small.
+ */
+const MEMO = new Map<string | number, JournalCell>();
+const MEMO_MAX = 10_000;
+
 /** Parse one journal cell. Never throws: what is not in the grammar comes back invalid. */
 export function parseJournalCell(value: CellValue | undefined): JournalCell {
   if (value === null || value === undefined) return PRESENT;
+  if (typeof value !== "string" && typeof value !== "number") return parseCell(value);
+  const key = typeof value === "number" ? value : `s${value}`;
+  const known = MEMO.get(key);
+  if (known) return known;
+  const parsed = deepFreeze(parseCell(value));
+  if (MEMO.size < MEMO_MAX) MEMO.set(key, parsed);
+  return parsed;
+}
+
+function deepFreeze(c: JournalCell): JournalCell {
+  if (c.ok) Object.freeze(c.marks);
+  return Object.freeze(c);
+}
+
+function parseCell(value: CellValue): JournalCell {
+  if (value === null) return PRESENT;
   if (typeof value === "number") {
     return Number.isInteger(value) && value >= 1 && value <= 5
       ? { ...PRESENT, marks: [value] }

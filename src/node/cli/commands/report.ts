@@ -4,7 +4,7 @@ import { absenceReasonsIn } from "../../../app/absence-reasons.js";
 import { loadWorkbook } from "../../../app/load.js";
 import { docKey, runMonthlyJob } from "../../../app/monthly-job.js";
 import { presenceRowsIn } from "../../../app/presence.js";
-import { compileMonth } from "../../../app/report.js";
+import { compileMonth, type MonthlyRun } from "../../../app/report.js";
 import { chooseReportMonth } from "../../../app/report-month.js";
 import { withOmissions } from "../../../app/report-preflight.js";
 import { SheetStore } from "../../../app/sheet-store.js";
@@ -16,8 +16,9 @@ import { refusalLines, reportOmissions } from "../../../core/report/omissions.js
 import { writeFileAtomic } from "../../atomic.js";
 import { UserError } from "../../errors.js";
 import type { ShareOutcome } from "../../google/sharing.js";
+import { collectGarbage } from "../../memory.js";
 import { renderDocx } from "../../report/docx.js";
-import type { Command } from "../context.js";
+import type { Command, Ctx } from "../context.js";
 import { noKnownSheets, type OpenWorkbook, openWorkbook } from "../workbook-arg.js";
 
 const usage = "coordinator report FILE.xlsx [--month YYYY-MM] [--out DIR] [--json] [--force]";
@@ -65,95 +66,139 @@ export const report: Command = {
       ctx.out(JSON.stringify(SUMMARY_JSON_SCHEMA, null, 2));
       return 0;
     }
-    const target = await openWorkbook(ctx, usage);
-    const wb = target.wb;
-    const { model, names, tables } = loadWorkbook(wb);
-    if (!model.tabs.groups && !model.journals.length) throw noKnownSheets(target.label);
-    const chosen = ctx.options.month
-      ? null
-      : chooseReportMonth(model, todayIn(ctx.now(), model.settings.timeZone));
-    const month = chosen ? chosen.month : String(ctx.options.month);
-    if (!isMonth(month))
-      throw new UserError(
-        "bad-month",
-        msg(`Неверный месяц «${month}»; ожидается ГГГГ-ММ`, `Bad month "${month}"; expected YYYY-MM`),
-      );
-    const lang = ctx.langForced ? ctx.lang : model.settings.language;
-    if (chosen) ctx.progress(chosen.reason);
-    ctx.progress(msg(`Считаю показатели за ${month}…`, `Computing the figures for ${month}…`));
-    const force = Boolean(ctx.options.force);
-    const omissions = reportOmissions(model);
-    if (omissions.length && !force) {
-      for (const line of refusalLines(omissions, lang)) ctx.err(line);
-      return 1;
-    }
-    const run = withOmissions(
-      compileMonth(
-        model,
-        names,
-        month,
-        ctx.now(),
-        lang,
-        presenceRowsIn(model, tables),
-        absenceReasonsIn(model, tables),
-      ),
-      omissions,
-    );
-    const dir = resolve(String(ctx.options.out ?? target.dir));
-    await mkdir(dir, { recursive: true });
-    let docUrl: string | undefined;
-    if (target.google) {
-      // A Google Sheet gets the same job as the Apps Script menu: summary + JSON sheets, the
-      // Google Doc (remembered in the hidden «_coordinator» sheet, updated in place), sharing.
-      ctx.progress(msg("Пишу сводную и документ Google…", "Writing the summary and the Google Doc…"));
-      const done = await googleReport(target, month, run.doc.title, model.settings, ctx.now(), lang, force);
-      docUrl = done.docUrl;
-      for (const line of sharingLines(done.sharing, lang)) ctx.err(line);
-    } else {
-      ctx.progress(msg("Записываю лист сводной в книгу…", "Writing the summary sheet into the workbook…"));
-      wb.write([run.summaryWrite]);
-    }
-    await target.save();
+    const done = await compileAndWrite(ctx);
+    if (typeof done === "number") return done;
+    // The workbook is written and let go: collect it before the .docx takes its memory.
+    collectGarbage();
     ctx.progress(msg("Собираю отчёт .docx…", "Building the .docx report…"));
-    const docx = join(dir, `report-${month}.docx`);
-    await writeFileAtomic(docx, await renderDocx(run.doc));
-    const json = join(dir, `summary-${month}.json`);
-    await writeFileAtomic(json, `${JSON.stringify(run.json, null, 2)}\n`);
-    if (ctx.options.json)
-      ctx.out(
-        JSON.stringify(
-          {
-            month,
-            monthReason: chosen?.reason[lang],
-            sheet: run.summaryWrite.sheet,
-            docx,
-            json,
-            doc: docUrl,
-            students: run.figures.school.students,
-            atRisk: run.figures.atRisk.length,
-          },
-          null,
-          2,
-        ),
-      );
-    else {
-      const s = run.figures.school;
-      ctx.out(
-        lang === "ru"
-          ? `Сводная за ${month}: лист «${run.summaryWrite.sheet}» в ${target.label}\nОтчёт: ${docx}${docUrl ? `\nДокумент Google: ${docUrl}` : ""}\nJSON: ${json}\nУчащихся: ${s.students}, успеваемость ${pct(s.success, "ru") || "—"} %, в группе риска: ${run.figures.atRisk.length}.`
-          : `Summary for ${month}: sheet "${run.summaryWrite.sheet}" in ${target.label}\nReport: ${docx}${docUrl ? `\nGoogle Doc: ${docUrl}` : ""}\nJSON: ${json}\nStudents: ${s.students}, success ${pct(s.success, "en") || "—"} %, at risk: ${run.figures.atRisk.length}.`,
-      );
-    }
+    const json = join(done.dir, `summary-${done.month}.json`);
+    await writeFileAtomic(json, `${JSON.stringify(done.json, null, 2)}\n`);
+    const docx = join(done.dir, `report-${done.month}.docx`);
+    await writeFileAtomic(docx, await renderDocx(done.doc));
+    printOutcome(ctx, done, docx, json);
     return 0;
   },
 };
 
+/** What the report command keeps once the workbook is written (the workbook itself is let go). */
+interface Written {
+  month: string;
+  reason?: string;
+  lang: Lang;
+  label: string;
+  dir: string;
+  sheet: string;
+  doc: MonthlyRun["doc"];
+  json: MonthlyRun["json"];
+  students: number;
+  success: number | null;
+  atRisk: number;
+  docUrl?: string;
+}
+
 /**
- * The Google flow in the one order that leaves no orphan and no false report: find or make
- * the Doc (remembered in «_coordinator», else found by its appProperties, else new), write
- * its content, then the sheets (one idempotent batchUpdate, which also saves the Doc's ID),
- * and share only once the data is written; each address's sharing succeeds or fails alone.
+ * Read, compute and write the summary into the workbook (or the Google Sheet and its Doc).
+ * Returns only what the .docx, the JSON and the message need, so the workbook's parsed parts
+ * can be collected before the .docx is built (the peak memory of a big school).
  */
+async function compileAndWrite(ctx: Ctx): Promise<Written | number> {
+  const target = await openWorkbook(ctx, usage);
+  const { model, names, tables } = loadWorkbook(target.wb);
+  if (!model.tabs.groups && !model.journals.length) throw noKnownSheets(target.label);
+  const chosen = ctx.options.month
+    ? null
+    : chooseReportMonth(model, todayIn(ctx.now(), model.settings.timeZone));
+  const month = chosen ? chosen.month : String(ctx.options.month);
+  if (!isMonth(month))
+    throw new UserError(
+      "bad-month",
+      msg(`Неверный месяц «${month}»; ожидается ГГГГ-ММ`, `Bad month "${month}"; expected YYYY-MM`),
+    );
+  const lang = ctx.langForced ? ctx.lang : model.settings.language;
+  if (chosen) ctx.progress(chosen.reason);
+  ctx.progress(msg(`Считаю показатели за ${month}…`, `Computing the figures for ${month}…`));
+  const force = Boolean(ctx.options.force);
+  const omissions = reportOmissions(model);
+  if (omissions.length && !force) {
+    for (const line of refusalLines(omissions, lang)) ctx.err(line);
+    return 1;
+  }
+  const run = withOmissions(
+    compileMonth(
+      model,
+      names,
+      month,
+      ctx.now(),
+      lang,
+      presenceRowsIn(model, tables),
+      absenceReasonsIn(model, tables),
+    ),
+    omissions,
+  );
+  const dir = resolve(String(ctx.options.out ?? target.dir));
+  await mkdir(dir, { recursive: true });
+  let docUrl: string | undefined;
+  if (target.google) {
+    // A Google Sheet gets the same job as the Apps Script menu: summary + JSON sheets, the
+    // Google Doc (remembered in the hidden «_coordinator» sheet, updated in place), sharing.
+    ctx.progress(msg("Пишу сводную и документ Google…", "Writing the summary and the Google Doc…"));
+    const done = await googleReport(target, month, run.doc.title, model.settings, ctx.now(), lang, force);
+    docUrl = done.docUrl;
+    for (const line of sharingLines(done.sharing, lang)) ctx.err(line);
+  } else {
+    ctx.progress(msg("Записываю лист сводной в книгу…", "Writing the summary sheet into the workbook…"));
+    target.wb.write([run.summaryWrite]);
+  }
+  await target.save();
+  const s = run.figures.school;
+  return {
+    month,
+    reason: chosen?.reason[lang],
+    lang,
+    label: target.label,
+    dir,
+    sheet: run.summaryWrite.sheet,
+    doc: run.doc,
+    json: run.json,
+    students: s.students,
+    success: s.success,
+    atRisk: run.figures.atRisk.length,
+    docUrl,
+  };
+}
+
+function printOutcome(ctx: Ctx, w: Written, docx: string, json: string): void {
+  if (ctx.options.json) {
+    ctx.out(
+      JSON.stringify(
+        {
+          month: w.month,
+          monthReason: w.reason,
+          sheet: w.sheet,
+          docx,
+          json,
+          doc: w.docUrl,
+          students: w.students,
+          atRisk: w.atRisk,
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  const google = w.docUrl
+    ? w.lang === "ru"
+      ? `\nДокумент Google: ${w.docUrl}`
+      : `\nGoogle Doc: ${w.docUrl}`
+    : "";
+  ctx.out(
+    w.lang === "ru"
+      ? `Сводная за ${w.month}: лист «${w.sheet}» в ${w.label}\nОтчёт: ${docx}${google}\nJSON: ${json}\nУчащихся: ${w.students}, успеваемость ${pct(w.success, "ru") || "—"} %, в группе риска: ${w.atRisk}.`
+      : `Summary for ${w.month}: sheet "${w.sheet}" in ${w.label}\nReport: ${docx}${google}\nJSON: ${json}\nStudents: ${w.students}, success ${pct(w.success, "en") || "—"} %, at risk: ${w.atRisk}.`,
+  );
+}
+
 async function googleReport(
   target: OpenWorkbook,
   month: string,
