@@ -1,7 +1,7 @@
 /** Arguments for each entry point of the bundle, made at call time from the fakes' state. */
 import { formItem } from "../../src/core/forms/spec.js";
 import { type Fakes, formSubmitEvents } from "../fakes/index.js";
-import { FakeSpreadsheet } from "../fakes/spreadsheet.js";
+import { meetSheet } from "../support/meet-sheet.js";
 
 export function bundleEvents(fakes: Fakes): Record<string, () => unknown[]> {
   const open = () => [{ authMode: ScriptAppAuth(fakes), source: fakes.spreadsheet }];
@@ -32,32 +32,14 @@ export function bundleEvents(fakes: Fakes): Record<string, () => unknown[]> {
       true,
     ],
     // The Picker's pick: a Meet report Meet left as a Google Sheet in the organiser's Drive.
-    presencePicked: () => [[meetSheet(fakes).id], false],
-  };
-}
-
-/** A Meet attendance Google Sheet beside the workbook, as Meet writes it (one per meeting). */
-export function meetSheet(fakes: Fakes): FakeSpreadsheet {
-  const ss = new FakeSpreadsheet(fakes.env, {
-    name: "abc-defg-hij – Посещаемость",
-    sheets: {
-      Посещаемость: [
-        ["Код встречи", "abc-defg-hij"],
-        ["Дата", "23.11.2026"],
-        [
-          "Имя",
-          "Фамилия",
-          "Адрес электронной почты",
-          "Продолжительность",
-          "Время подключения",
-          "Время отключения",
-        ],
-        ["Гость", "Гостев", "guest@example.com", "30 мин", "14:00", "14:30"],
+    presencePicked: () => [
+      [
+        meetSheet(fakes, "23.11.2026", [["Гость", "Гостев", "guest@example.com", "30 мин", "14:00", "14:30"]])
+          .id,
       ],
-    },
-  });
-  fakes.spreadsheetApp.files.set(ss.id, ss);
-  return ss;
+      false,
+    ],
+  };
 }
 
 function ScriptAppAuth(fakes: Fakes): unknown {

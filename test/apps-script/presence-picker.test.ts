@@ -12,7 +12,7 @@ import {
 import { HANDLERS } from "../../src/apps-script/handlers.js";
 import { SheetsWorkbook } from "../../src/apps-script/sheets-workbook.js";
 import { createFakes, type Fakes, type SeedValue } from "../fakes/index.js";
-import { FakeSpreadsheet } from "../fakes/spreadsheet.js";
+import { meetSheet } from "../support/meet-sheet.js";
 import { presenceTables } from "../support/presence-school.js";
 
 let restore: (() => void) | undefined;
@@ -28,30 +28,11 @@ function install(): Fakes {
 }
 
 /** The Meet report of 30.11.2026 (G01's room) as the Google Sheet Meet leaves in Drive. */
-function meetSheet(f: Fakes): FakeSpreadsheet {
-  const ss = new FakeSpreadsheet(f.env, {
-    name: "abc-defg-hij – посещаемость",
-    sheets: {
-      Посещаемость: [
-        ["Код встречи", "abc-defg-hij"],
-        ["Дата", "30.11.2026"],
-        [
-          "Имя",
-          "Фамилия",
-          "Адрес электронной почты",
-          "Продолжительность",
-          "Время подключения",
-          "Время отключения",
-        ],
-        ["Ольга", "Смирнова", "smirnova@school.ru", "33 мин", "10:12", "10:45"],
-        ["Гость", "Гостев", "guest123@gmail.com", "20 мин", "10:05", "10:25"],
-      ],
-      Другое: [["не это"]],
-    },
-  });
-  f.spreadsheetApp.files.set(ss.id, ss);
-  return ss;
-}
+const meet = (f: Fakes) =>
+  meetSheet(f, "30.11.2026", [
+    ["Ольга", "Смирнова", "smirnova@school.ru", "33 мин", "10:12", "10:45"],
+    ["Гость", "Гостев", "guest123@gmail.com", "20 мин", "10:05", "10:25"],
+  ]);
 
 describe("the Google Picker for a Meet attendance Sheet", () => {
   it("is offered only when PICKER_API_KEY and PICKER_APP_ID are set, its data escaped", () => {
@@ -73,7 +54,7 @@ describe("the Google Picker for a Meet attendance Sheet", () => {
 
   it("imports the picked Sheet's first sheet like an uploaded report", () => {
     const f = install();
-    const ss = meetSheet(f);
+    const ss = meet(f);
     const text = presencePicked([ss.id], false);
     expect(text).toContain("abc-defg-hij – посещаемость: meet, 2");
     expect(text).toContain("Неизвестные логины (1): guest123@gmail.com");

@@ -17,12 +17,13 @@ import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
 import { sheets } from "googleapis/build/src/apis/sheets/index.js";
 import { type CellValue, isFormula, safeCell, type WriteValue } from "../../core/cells.js";
 import { chunkRequests, REQUEST_BYTES } from "../../google/request-chunks.js";
+import { fromCell } from "../../google/sheets-snapshot.js";
 import type { SheetWrite, Table, Workbook } from "../../ports.js";
 import { UserError } from "../errors.js";
 import { accountEmail, type GoogleAuthClient } from "./auth.js";
 import { callGoogle, type GoogleTarget, type RetryOptions } from "./errors.js";
 import { sendMarkedBatch } from "./idempotent-batch.js";
-import { planSheetWrites, type SheetInfo, serialToDate } from "./requests.js";
+import { planSheetWrites, type SheetInfo } from "./requests.js";
 import { MARK_FIELDS, markIds, markRequests } from "./write-marker.js";
 
 export interface SheetsApiOptions {
@@ -47,35 +48,8 @@ export const SNAPSHOT_FIELDS =
   // The last write's mark (write-marker.ts), to replace by its ID.
   "developerMetadata(metadataId,metadataKey,metadataValue)";
 
-const DATE_TYPES = new Set(["DATE", "DATE_TIME", "TIME"]);
+// Text stored with its apostrophe by another tool reads like the other adapters'.
 const NEUTRALISED = /^'[=+\-@\t\r]/;
-const ERRORS: Record<string, string> = {
-  NULL_VALUE: "#NULL!",
-  DIVIDE_BY_ZERO: "#DIV/0!",
-  VALUE: "#VALUE!",
-  REF: "#REF!",
-  NAME: "#NAME?",
-  NUM: "#NUM!",
-  N_A: "#N/A",
-  LOADING: "#LOADING",
-};
-
-function fromCell(c: sheets_v4.Schema$CellData | undefined): CellValue {
-  const v = c?.effectiveValue;
-  if (!v) return null;
-  if (typeof v.stringValue === "string") {
-    if (v.stringValue === "") return null;
-    // Text stored with its apostrophe by another tool reads like the other adapters'.
-    return NEUTRALISED.test(v.stringValue) ? v.stringValue.slice(1) : v.stringValue;
-  }
-  if (typeof v.numberValue === "number") {
-    const type = c?.effectiveFormat?.numberFormat?.type;
-    return type && DATE_TYPES.has(type) ? serialToDate(v.numberValue) : v.numberValue;
-  }
-  if (typeof v.boolValue === "boolean") return v.boolValue;
-  if (v.errorValue) return ERRORS[v.errorValue.type ?? ""] ?? "#ERROR!";
-  return null;
-}
 
 /** What a written value reads back as before the next open (a formula: its text). */
 function readBack(v: WriteValue): CellValue {
