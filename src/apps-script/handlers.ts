@@ -14,6 +14,7 @@ export const HANDLERS = {
   monthlyOff: "menuMonthlyOff",
   monthlyReport: "monthlyReport",
   continueReport: "continueMonthlyReport",
+  continueJournals: "continueJournals",
   createForm: "menuCreateForm",
   parentLinks: "menuParentLinks",
   letters: "menuLetters",

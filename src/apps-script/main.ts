@@ -11,7 +11,12 @@ import {
   type UploadedFile,
 } from "./actions/presence.js";
 import { continueReport, enableMonthly, reportFromMenu, reportFromTrigger } from "./actions/report.js";
-import { runJournals, runScheduleCheck, showNotices } from "./actions/schedule-journals.js";
+import {
+  continueJournals as finishJournals,
+  runJournals,
+  runScheduleCheck,
+  showNotices,
+} from "./actions/schedule-journals.js";
 import { runCheck, runSetup } from "./actions/setup-check.js";
 import { sidebarRpc as callSidebar, openSidebar as showSidebar } from "./actions/sidebar.js";
 import { workbookLang } from "./env.js";
@@ -43,6 +48,11 @@ export function menuNotices(): void {
 
 export function menuJournals(): void {
   runJournals();
+}
+
+/** The one-off continuation of «Обновить журналы» past the 6-minute limit. */
+export function continueJournals(): void {
+  finishJournals();
 }
 
 export function menuReport(): void {

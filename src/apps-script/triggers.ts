@@ -7,6 +7,7 @@ const MANAGED: readonly string[] = [
   HANDLERS.monthlyReport,
   HANDLERS.continueReport,
   HANDLERS.continueLetters,
+  HANDLERS.continueJournals,
 ];
 
 function existing(): {
@@ -64,14 +65,10 @@ export function setMonthly(on: boolean, timeZone: string): void {
   );
 }
 
-export function scheduleContinuation(timeZone: string): void {
-  reconcile(
-    [{ handler: HANDLERS.continueReport, kind: "continuation" }],
-    [HANDLERS.continueReport],
-    timeZone,
-  );
+export function scheduleContinuation(timeZone: string, handler: string = HANDLERS.continueReport): void {
+  reconcile([{ handler, kind: "continuation" }], [handler], timeZone);
 }
 
-export function clearContinuation(timeZone: string): void {
-  reconcile([], [HANDLERS.continueReport], timeZone);
+export function clearContinuation(timeZone: string, handler: string = HANDLERS.continueReport): void {
+  reconcile([], [handler], timeZone);
 }

@@ -1,14 +1,17 @@
 /** Menu actions «Проверить расписание», «Тексты оповещений», «Обновить журналы». */
 
 import { problemsWrite, summaryLine } from "../../app/check.js";
-import { updateJournals } from "../../app/journals.js";
+import { JOURNALS_JOB_KEY, type JournalsJobPorts, runJournalsJob } from "../../app/journals-job.js";
 import { loadModel } from "../../app/load.js";
 import { scheduleConflicts, scheduleNotices } from "../../app/schedule.js";
 import { todayIn } from "../../core/dates.js";
 import { systemClock } from "../clock.js";
 import { activeSpreadsheet, sheetLinker, workbook } from "../env.js";
+import { HANDLERS } from "../handlers.js";
 import { escapeHtml } from "../html.js";
 import { withDocumentLock } from "../lock.js";
+import { propertiesStore } from "../store.js";
+import { clearContinuation, scheduleContinuation } from "../triggers.js";
 
 export function runScheduleCheck(): void {
   const wb = workbook();
@@ -45,19 +48,43 @@ export function showNotices(): void {
   SpreadsheetApp.getUi().showModalDialog(html, ru ? "Оповещения об изменениях" : "Change notices");
 }
 
+/** The job's ports in Apps Script: script properties, the clock, a one-off continuation. */
+function journalsPorts(wb: ReturnType<typeof workbook>, tz: string): JournalsJobPorts {
+  return {
+    wb,
+    store: propertiesStore(),
+    clock: systemClock,
+    scheduleContinuation: () => scheduleContinuation(tz, HANDLERS.continueJournals),
+  };
+}
+
 export function runJournals(): void {
   const wb = workbook();
-  const r = withDocumentLock(() => {
-    const tz = activeSpreadsheet().getSpreadsheetTimeZone();
-    return updateJournals(wb, todayIn(systemClock.now(), tz));
-  });
+  const tz = activeSpreadsheet().getSpreadsheetTimeZone();
+  const r = withDocumentLock(() => runJournalsJob(journalsPorts(wb, tz), todayIn(systemClock.now(), tz)));
   const lang = loadModel(wb).settings.language;
   const created = r.sheets.filter((s) => s.created).length;
   const changed = r.sheets.filter((s) => s.changed && !s.created).length;
   const warnings = r.issues.length;
+  const more =
+    r.status === "continued"
+      ? lang === "ru"
+        ? ` Записано журналов: ${r.written}; остальные допишутся автоматически через минуту.`
+        : ` ${r.written} journals written; the rest follow automatically in a minute.`
+      : "";
   SpreadsheetApp.getUi().alert(
     lang === "ru"
-      ? `Журналы: создано ${created}, обновлено ${changed}, без изменений ${r.sheets.length - created - changed}.${warnings ? ` Замечаний: ${warnings} (меню «Проверить данные»).` : ""}`
-      : `Journals: ${created} created, ${changed} updated, ${r.sheets.length - created - changed} unchanged.${warnings ? ` ${warnings} remarks (menu "Check data").` : ""}`,
+      ? `Журналы: создано ${created}, обновлено ${changed}, без изменений ${r.sheets.length - created - changed}.${more}${warnings ? ` Замечаний: ${warnings} (меню «Проверить данные»).` : ""}`
+      : `Journals: ${created} created, ${changed} updated, ${r.sheets.length - created - changed} unchanged.${more}${warnings ? ` ${warnings} remarks (menu "Check data").` : ""}`,
   );
+}
+
+/** The one-off continuation trigger of «Обновить журналы»: finish the saved day, no UI. */
+export function continueJournals(): void {
+  const tz = activeSpreadsheet().getSpreadsheetTimeZone();
+  clearContinuation(tz, HANDLERS.continueJournals);
+  const store = propertiesStore();
+  if (!store.get(JOURNALS_JOB_KEY)) return;
+  const wb = workbook();
+  withDocumentLock(() => runJournalsJob(journalsPorts(wb, tz), todayIn(systemClock.now(), tz)));
 }
