@@ -117,7 +117,8 @@ export interface DocumentSink {
   /** Open the remembered document, or create one named `title` (in `folder` when given). */
   open(existingId: string | null, title: string, folder: string): { id: string; url: string };
   /** Empty the body: a rerun replaces the content in place. */
-  clear(id: string): void;
+  /** …and set its running page header (school and period) when one is given. */
+  clear(id: string, pageHeader?: string): void;
   append(id: string, blocks: readonly Block[]): void;
   /** Share with exactly these readers (besides the owner). */
   share(id: string, readers: readonly string[]): void;

@@ -162,7 +162,7 @@ export function runMonthlyJob(
         p.store.set(docKey(month), doc.id);
         save({ docId: doc.id });
       }
-      if (state.block === 0) p.docs.clear(doc.id);
+      if (state.block === 0) p.docs.clear(doc.id, run.doc.header);
       const blocks = run.doc.blocks;
       while (state.block < blocks.length) {
         const next = Math.min(blocks.length, state.block + CHUNK);

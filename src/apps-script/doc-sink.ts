@@ -14,7 +14,15 @@
  * builder, no round trip); share 1 + one per removal + one per reader added.
  */
 import type { docs_v1 } from "googleapis/build/src/apis/docs/index.js";
-import { bodyEnd, CLEAR_FIELDS, clearRequests, docsRequests } from "../core/report/docs-requests.js";
+import {
+  bodyEnd,
+  CLEAR_FIELDS,
+  clearRequests,
+  docsRequests,
+  HEADER_FIELDS,
+  headerTextRequests,
+  pageHeaderRequests,
+} from "../core/report/docs-requests.js";
 import type { Block, ChartBlock } from "../core/report/model.js";
 import type { DocumentSink, Store } from "../ports.js";
 
@@ -175,6 +183,8 @@ export function appsScriptDocSink(opts: AppsScriptDocSinkOptions = {}): Document
   };
 
   const clearedInThisRun = new Set<string>();
+  /** Text of a page header created by clear(), sent with the next append. */
+  const headerText = new Map<string, docs_v1.Schema$Request[]>();
 
   const placeCharts = (id: string, charts: { placeholder: string; block: ChartBlock }[]) => {
     const doc = DocumentApp.openById(id);
@@ -216,10 +226,20 @@ export function appsScriptDocSink(opts: AppsScriptDocSinkOptions = {}): Document
       return { id, url: docUrl(id) };
     },
 
-    clear(id) {
+    clear(id, pageHeader) {
       const docs = docsService();
-      const body = docs.Documents.get(id, { fields: CLEAR_FIELDS }).body;
-      docs.Documents.batchUpdate({ requests: clearRequests(body) }, id);
+      const fields = pageHeader === undefined ? CLEAR_FIELDS : `${CLEAR_FIELDS},${HEADER_FIELDS}`;
+      const doc = docs.Documents.get(id, { fields });
+      const header = pageHeader === undefined ? null : pageHeaderRequests(doc, pageHeader);
+      const requests = [...clearRequests(doc.body), ...(header?.requests ?? [])];
+      const reply = docs.Documents.batchUpdate(
+        { requests },
+        id,
+      ) as docs_v1.Schema$BatchUpdateDocumentResponse;
+      // A header made just now: its text goes with the next append (no extra round trip).
+      const made = reply?.replies?.find((r) => r.createHeader)?.createHeader?.headerId;
+      if (header && !header.headerId && made && pageHeader)
+        headerText.set(id, headerTextRequests(made, 1, pageHeader));
       // A cleared body is one empty paragraph (1–2): the next append need not read it again.
       clearedInThisRun.add(id);
     },
@@ -231,7 +251,9 @@ export function appsScriptDocSink(opts: AppsScriptDocSinkOptions = {}): Document
       const end = clearedInThisRun.delete(id)
         ? EMPTY_BODY_END
         : bodyEnd(docs.Documents.get(id, { fields: "body.content(endIndex)" }).body);
-      const { requests, charts } = docsRequests(blocks, end - 1);
+      const { requests: body, charts } = docsRequests(blocks, end - 1);
+      const requests = [...body, ...(headerText.get(id) ?? [])];
+      headerText.delete(id);
       if (requests.length) docs.Documents.batchUpdate({ requests }, id);
       if (charts.length) placeCharts(id, charts);
     },

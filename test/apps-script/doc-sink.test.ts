@@ -434,3 +434,27 @@ describe("the DocumentApp and Docs fakes agree on one document", () => {
     expect(() => fakes.documents.docs.Documents.get(id)).toThrow(/not found/);
   });
 });
+
+type DocJson = import("googleapis/build/src/apis/docs/index.js").docs_v1.Schema$Document;
+
+describe("the Doc's running page header", () => {
+  it("is created on the first clear and filled by the next append with no extra call; a rerun replaces it", () => {
+    const { sink } = setup();
+    const { id } = sink.open(null, "Отчёт", "");
+    const before = fakes.calls.count("Docs.Documents.batchUpdate");
+    sink.clear(id, "Школа № 7 · Отчёт за ноябрь 2026 г.");
+    sink.append(id, [{ kind: "paragraph", text: "Текст" }]);
+    expect(fakes.calls.count("Docs.Documents.batchUpdate") - before).toBe(2);
+    const header = () => {
+      const api = (globalThis as unknown as { Docs: { Documents: { get(id: string, o: object): DocJson } } })
+        .Docs;
+      const doc = api.Documents.get(id, { fields: "documentStyle(defaultHeaderId),headers" });
+      const hid = doc.documentStyle?.defaultHeaderId ?? "";
+      return doc.headers?.[hid]?.content?.[0]?.paragraph?.elements?.[0]?.textRun?.content;
+    };
+    expect(header()).toBe("Школа № 7 · Отчёт за ноябрь 2026 г.\n");
+    sink.clear(id, "Школа № 7 · Отчёт за декабрь 2026 г.");
+    sink.append(id, [{ kind: "paragraph", text: "Текст" }]);
+    expect(header()).toBe("Школа № 7 · Отчёт за декабрь 2026 г.\n");
+  });
+});

@@ -52,6 +52,11 @@ const inParagraph = (u: Unit | undefined) => u?.t === "c" || u?.t === "img";
 export class FakeDocModel {
   units: Unit[];
   documentStyle: Record<string, unknown> = {};
+  /**
+   * Headers as plain text segments (id -> text ending in "\n"). A header's indexes start at 0,
+   * unlike the body's (Docs API, "Work with headers, footers and footnotes").
+   */
+  headers = new Map<string, string>();
   revision = 1;
   private listSeq = 0;
   private imageSeq = 0;
@@ -86,6 +91,7 @@ export class FakeDocModel {
       }),
     );
     copy.documentStyle = structuredClone(this.documentStyle);
+    copy.headers = new Map(this.headers);
     copy.revision = this.revision;
     copy.listSeq = this.listSeq;
     copy.imageSeq = this.imageSeq;
@@ -96,6 +102,7 @@ export class FakeDocModel {
   adopt(work: FakeDocModel): void {
     this.units = work.units;
     this.documentStyle = work.documentStyle;
+    this.headers = work.headers;
     this.listSeq = work.listSeq;
     this.imageSeq = work.imageSeq;
   }
@@ -271,10 +278,66 @@ export class FakeDocModel {
 
   // ---------- requests ----------
 
+  private headersJson(): docs_v1.Schema$Document["headers"] {
+    if (!this.headers.size) return undefined;
+    return Object.fromEntries(
+      [...this.headers].map(([headerId, text]) => [
+        headerId,
+        {
+          headerId,
+          content: [
+            {
+              startIndex: 0,
+              endIndex: text.length,
+              paragraph: { elements: [{ textRun: { content: text } }] },
+            },
+          ],
+        },
+      ]),
+    );
+  }
+
+  /** A request on a header segment: createHeader, or text edits inside one header. */
+  private applyToHeader(kind: string, r: Required<docs_v1.Schema$Request>): docs_v1.Schema$Response | null {
+    if (kind === "createHeader") {
+      if (r.createHeader.type !== "DEFAULT")
+        throw new DocsRequestError("The fake makes DEFAULT headers only.");
+      if (this.documentStyle.defaultHeaderId) throw new DocsRequestError("A default header already exists.");
+      const headerId = `kix.hdr${this.headers.size + 1}`;
+      this.headers.set(headerId, "\n");
+      this.documentStyle = { ...this.documentStyle, defaultHeaderId: headerId };
+      return { createHeader: { headerId } };
+    }
+    const seg =
+      (kind === "insertText" && r.insertText.location?.segmentId) ||
+      (kind === "deleteContentRange" && r.deleteContentRange.range?.segmentId) ||
+      (kind === "updateTextStyle" && r.updateTextStyle.range?.segmentId) ||
+      "";
+    if (!seg) return null;
+    const text = this.headers.get(seg);
+    if (text === undefined) throw new DocsRequestError(`No header with the id ${seg}.`);
+    if (kind === "insertText") {
+      const i = r.insertText.location?.index ?? -1;
+      if (i < 0 || i >= text.length) throw new DocsRequestError(`Index ${i} is outside the header.`);
+      this.headers.set(seg, text.slice(0, i) + (r.insertText.text ?? "") + text.slice(i));
+      return {};
+    }
+    const range = kind === "deleteContentRange" ? r.deleteContentRange.range : r.updateTextStyle.range;
+    const a = range?.startIndex ?? -1;
+    const b = range?.endIndex ?? -1;
+    // The header's last newline cannot be deleted, as with the body's.
+    if (a < 0 || b <= a || b > text.length - (kind === "deleteContentRange" ? 1 : 0))
+      throw new DocsRequestError(`The range ${a}–${b} is outside the header.`);
+    if (kind === "deleteContentRange") this.headers.set(seg, text.slice(0, a) + text.slice(b));
+    return {};
+  }
+
   apply(req: docs_v1.Schema$Request): docs_v1.Schema$Response {
     const kinds = Object.keys(req).filter((k) => (req as Record<string, unknown>)[k] !== undefined);
     if (kinds.length !== 1) throw new DocsRequestError("A request must set exactly one kind.");
     const r = req as Required<docs_v1.Schema$Request>;
+    const onHeader = this.applyToHeader(kinds[0], r);
+    if (onHeader) return onHeader;
     switch (kinds[0]) {
       case "insertText": {
         const x = r.insertText;
@@ -532,6 +595,7 @@ export class FakeDocModel {
       revisionId: `rev-${this.revision}`,
       body,
       documentStyle: structuredClone(this.documentStyle),
+      headers: this.headersJson(),
       inlineObjects: inlineObjects as docs_v1.Schema$Document["inlineObjects"],
       lists: lists as docs_v1.Schema$Document["lists"],
     };

@@ -263,3 +263,44 @@ export function bodyEnd(body: docs_v1.Schema$Body | undefined): number {
   const content = body?.content ?? [];
   return content[content.length - 1]?.endIndex ?? 2;
 }
+
+/** What pageHeaderRequests needs to know of the document (asked with the clear's read). */
+export const HEADER_FIELDS = "documentStyle(defaultHeaderId),headers";
+
+/**
+ * The running page header (school and period) of a Google Doc. When the Doc has a default
+ * header its text is replaced; otherwise the header is created and `headerId` is null until
+ * the reply names it (then headerTextRequests fills it in the next batchUpdate).
+ */
+export function pageHeaderRequests(
+  doc: Pick<docs_v1.Schema$Document, "documentStyle" | "headers">,
+  text: string,
+): { requests: Request[]; headerId: string | null } {
+  const id = doc.documentStyle?.defaultHeaderId ?? null;
+  if (!id) return { requests: [{ createHeader: { type: "DEFAULT" } }], headerId: null };
+  const content = doc.headers?.[id]?.content ?? [];
+  const end = content[content.length - 1]?.endIndex ?? 1;
+  return { requests: headerTextRequests(id, end, text), headerId: id };
+}
+
+/** The header's text, small and grey, in place of what it held (`end`: its last endIndex). */
+export function headerTextRequests(headerId: string, end: number, text: string): Request[] {
+  const out: Request[] = [];
+  if (end > 1)
+    out.push({ deleteContentRange: { range: { segmentId: headerId, startIndex: 0, endIndex: end - 1 } } });
+  if (!text) return out;
+  out.push(
+    { insertText: { location: { segmentId: headerId, index: 0 }, text } },
+    {
+      updateTextStyle: {
+        range: { segmentId: headerId, startIndex: 0, endIndex: text.length },
+        textStyle: {
+          fontSize: { magnitude: 8, unit: "PT" },
+          foregroundColor: { color: { rgbColor: { red: 0.4, green: 0.4, blue: 0.4 } } },
+        },
+        fields: "fontSize,foregroundColor",
+      },
+    },
+  );
+  return out;
+}

@@ -24,7 +24,15 @@ import type { docs_v1 } from "googleapis/build/src/apis/docs/index.js";
 import { docs } from "googleapis/build/src/apis/docs/index.js";
 import type { drive_v3 } from "googleapis/build/src/apis/drive/index.js";
 import { drive } from "googleapis/build/src/apis/drive/index.js";
-import { bodyEnd, CLEAR_FIELDS, clearRequests, docsRequests } from "../../core/report/docs-requests.js";
+import {
+  bodyEnd,
+  CLEAR_FIELDS,
+  clearRequests,
+  docsRequests,
+  HEADER_FIELDS,
+  headerTextRequests,
+  pageHeaderRequests,
+} from "../../core/report/docs-requests.js";
 import type { Block, ChartBlock } from "../../core/report/model.js";
 import type { DocumentSink } from "../../ports.js";
 import { UserError } from "../errors.js";
@@ -76,6 +84,8 @@ interface Prepared {
 
 interface Pending {
   clear: boolean;
+  /** The running page header to set with the rewrite (school and period). */
+  header?: string;
   blocks: Block[];
   readers?: readonly string[];
 }
@@ -278,9 +288,10 @@ export class GoogleDocsSink implements DocumentSink {
     return q;
   }
 
-  clear(id: string): void {
+  clear(id: string, pageHeader?: string): void {
     const q = this.queue(id);
     q.clear = true;
+    q.header = pageHeader;
     q.blocks = [];
   }
 
@@ -319,26 +330,49 @@ export class GoogleDocsSink implements DocumentSink {
 
   private async write(id: string, q: Pending): Promise<void> {
     const blocks = q.blocks.flatMap((b) => (b.kind === "chart" ? chartAsTable(b, this.opts.lang) : [b]));
-    const read = async () =>
-      (
-        await this.call(
-          () => this.docsApi.documents.get({ documentId: id, fields: CLEAR_FIELDS }),
-          "document",
-          id,
-          "read",
-        )
-      ).data.body;
+    const header = q.clear ? q.header : undefined;
+    const fields = header === undefined ? CLEAR_FIELDS : `${CLEAR_FIELDS},${HEADER_FIELDS}`;
+    let doc: docs_v1.Schema$Document = {};
+    const read = async () => {
+      const got = await this.call(
+        () => this.docsApi.documents.get({ documentId: id, fields }),
+        "document",
+        id,
+        "read",
+      );
+      doc = got.data;
+      return doc.body;
+    };
     const requests = (body: docs_v1.Schema$Body | undefined) => {
       const list: docs_v1.Schema$Request[] = q.clear ? clearRequests(body) : [];
       const start = q.clear ? 1 : bodyEnd(body) - 1;
       list.push(...docsRequests(blocks, start).requests);
+      if (header !== undefined) list.push(...pageHeaderRequests(doc, header).requests);
       return list;
     };
-    const send = (list: docs_v1.Schema$Request[]) =>
-      this.docsApi.documents.batchUpdate({ documentId: id, requestBody: { requests: list } });
+    let replies: docs_v1.Schema$Response[] = [];
+    const send = async (list: docs_v1.Schema$Request[]) => {
+      const r = await this.docsApi.documents.batchUpdate({ documentId: id, requestBody: { requests: list } });
+      replies = r.data.replies ?? [];
+      return r;
+    };
     // A whole-body replacement is prepared anew and resent after a failure (doc-rewrite.ts).
-    if (q.clear)
-      return rewriteDoc({ read, requests, send }, this.target("document", id, "write"), this.opts.retry);
+    if (q.clear) {
+      await rewriteDoc({ read, requests, send }, this.target("document", id, "write"), this.opts.retry);
+      // A header made just now gets its text in one more request (its ID is in the reply).
+      const made = replies.find((r) => r.createHeader)?.createHeader?.headerId;
+      if (made && header) {
+        const text = headerTextRequests(made, 1, header);
+        if (text.length)
+          await this.call(
+            () => this.docsApi.documents.batchUpdate({ documentId: id, requestBody: { requests: text } }),
+            "document",
+            id,
+            "write",
+          );
+      }
+      return;
+    }
     const list = requests(await read());
     if (list.length) await this.call(() => send(list), "document", id, "write");
   }

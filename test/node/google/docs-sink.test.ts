@@ -293,3 +293,20 @@ describe("GoogleDocsSink (googleapis docs_v1 + drive_v3)", () => {
     });
   });
 });
+
+describe("the running page header", () => {
+  it("is created with the first rewrite and replaced by the next, through the Docs API", async () => {
+    const s = sink();
+    const doc = sampleReportRu();
+    await s.prepare(null, doc.title, "");
+    const { id } = s.open(null, doc.title, "");
+    s.clear(id, "Школа № 7 · ноябрь 2026 г.");
+    s.append(id, doc.blocks.slice(0, 3));
+    await s.flush();
+    expect([...server.world.doc(id).headers.values()]).toEqual(["Школа № 7 · ноябрь 2026 г.\n"]);
+    s.clear(id, "Школа № 7 · декабрь 2026 г.");
+    s.append(id, doc.blocks.slice(0, 3));
+    await s.flush();
+    expect([...server.world.doc(id).headers.values()]).toEqual(["Школа № 7 · декабрь 2026 г.\n"]);
+  });
+});
