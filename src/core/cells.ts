@@ -60,6 +60,7 @@ export function isBlank(v: unknown): boolean {
 /** Text of a cell as a person reads it, trimmed; dates as ISO; blank as "". */
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  // An invalid Date (a broken cell) reads as what it is, never throws.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString().slice(0, 10);
   return String(v).trim();
 }
