@@ -88,6 +88,11 @@ export function sheetInfo(s: sheets_v4.Schema$Sheet): SheetInfo {
 
 /** A sheet's grid data as a port Table. */
 export function tableOf(s: sheets_v4.Schema$Sheet): Table {
+  return { sheet: s.properties?.title ?? "", values: trimGrid(gridOf(s)) };
+}
+
+/** A sheet's grid data, row 0 = its first row, blanks as null (not trimmed). */
+export function gridOf(s: sheets_v4.Schema$Sheet): CellValue[][] {
   const grid: CellValue[][] = [];
   for (const d of s.data ?? []) {
     const r0 = d.startRow ?? 0;
@@ -101,5 +106,5 @@ export function tableOf(s: sheets_v4.Schema$Sheet): Table {
     });
   }
   for (let i = 0; i < grid.length; i++) grid[i] = Array.from(grid[i] ?? [], (v) => v ?? null);
-  return { sheet: s.properties?.title ?? "", values: trimGrid(grid) };
+  return grid;
 }

@@ -17,7 +17,7 @@ import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
 import { sheets } from "googleapis/build/src/apis/sheets/index.js";
 import { type CellValue, isFormula, safeCell, type WriteValue } from "../../core/cells.js";
 import { chunkRequests, REQUEST_BYTES } from "../../google/request-chunks.js";
-import { fromCell } from "../../google/sheets-snapshot.js";
+import { gridOf, sheetInfo, trimGrid } from "../../google/sheets-snapshot.js";
 import type { SheetWrite, Table, Workbook } from "../../ports.js";
 import { UserError } from "../errors.js";
 import { accountEmail, type GoogleAuthClient } from "./auth.js";
@@ -57,57 +57,6 @@ function readBack(v: WriteValue): CellValue {
   if (isFormula(safe)) return safe.formula;
   if (typeof safe === "string") return NEUTRALISED.test(safe) ? safe.slice(1) : safe === "" ? null : safe;
   return safe;
-}
-
-function blank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
-}
-
-function trimTable(grid: readonly CellValue[][]): CellValue[][] {
-  let height = grid.length;
-  while (height > 0 && grid[height - 1].every(blank)) height--;
-  let width = 0;
-  for (let r = 0; r < height; r++)
-    for (let c = grid[r].length - 1; c >= width; c--)
-      if (!blank(grid[r][c])) {
-        width = c + 1;
-        break;
-      }
-  return grid.slice(0, height).map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
-}
-
-function sheetInfo(s: sheets_v4.Schema$Sheet): SheetInfo {
-  const p = s.properties ?? {};
-  const g = p.gridProperties ?? {};
-  return {
-    sheetId: p.sheetId ?? 0,
-    title: p.title ?? "",
-    hidden: Boolean(p.hidden),
-    rowCount: g.rowCount ?? 0,
-    columnCount: g.columnCount ?? 0,
-    frozenRowCount: g.frozenRowCount ?? 0,
-    protectedRanges: (s.protectedRanges ?? []).map((r) => ({
-      protectedRangeId: r.protectedRangeId ?? undefined,
-      range: r.range ?? { sheetId: p.sheetId ?? 0 },
-    })),
-  };
-}
-
-function gridOf(s: sheets_v4.Schema$Sheet): CellValue[][] {
-  const grid: CellValue[][] = [];
-  for (const d of s.data ?? []) {
-    const r0 = d.startRow ?? 0;
-    const c0 = d.startColumn ?? 0;
-    (d.rowData ?? []).forEach((row, i) => {
-      grid[r0 + i] ??= [];
-      const line = grid[r0 + i];
-      (row.values ?? []).forEach((cell, j) => {
-        line[c0 + j] = fromCell(cell);
-      });
-    });
-  }
-  for (let i = 0; i < grid.length; i++) grid[i] = Array.from(grid[i] ?? [], (v) => v ?? null);
-  return grid;
 }
 
 export class SheetsApiWorkbook implements Workbook {
@@ -174,7 +123,7 @@ export class SheetsApiWorkbook implements Workbook {
     const out = new Map<string, Table>();
     for (const name of names) {
       const grid = this.grids.get(name);
-      if (grid) out.set(name, { sheet: name, values: trimTable(grid) });
+      if (grid) out.set(name, { sheet: name, values: trimGrid(grid) });
     }
     return out;
   }
@@ -272,7 +221,7 @@ export class SheetsApiWorkbook implements Workbook {
         });
       });
     if (w.append?.length) {
-      const start = trimTable(g).length + 1;
+      const start = trimGrid(g).length + 1;
       w.append.forEach((line, i) => {
         line.forEach((v, j) => {
           put(start + i, j + 1, v);
