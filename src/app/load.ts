@@ -9,14 +9,23 @@ export interface Loaded {
   tables: Map<string, Table>;
 }
 
-export function loadWorkbook(wb: Workbook): Loaded {
+/** `also`: more sheets the caller will read, fetched in the same batch when they exist. */
+export function loadWorkbook(wb: Workbook, also: readonly string[] = []): Loaded {
   const names = wb.sheetNames();
   const { tabs, journals } = locateSheets(names);
   // «Аудит» and «Проблемы» are written by the program and can be long: never needed to compute.
   const { audit: _a, problems: _p, ...data } = tabs;
-  const wanted = [...Object.values(data), ...journals].filter((x): x is string => Boolean(x));
+  const extra = also.filter((n) => names.includes(n));
+  const wanted = [...Object.values(data), ...journals, ...extra].filter((x): x is string => Boolean(x));
   const tables = wb.read(wanted);
   return { model: parseModel(names, tables), names, tables };
+}
+
+/** The settings alone (the language, the zone): one sheet read instead of the whole workbook. */
+export function loadSettings(wb: Workbook): Model["settings"] {
+  const names = wb.sheetNames();
+  const sheet = locateSheets(names).tabs.settings;
+  return parseModel(names, sheet ? wb.read([sheet]) : new Map()).settings;
 }
 
 export function loadModel(wb: Workbook): Model {

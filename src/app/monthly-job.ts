@@ -6,10 +6,11 @@
  * an interrupted + continued run ends exactly like an uninterrupted one.
  */
 
-import type { WriteValue } from "../core/cells.js";
+import type { CellValue } from "../core/cells.js";
 import { monthRange, zonedParts } from "../core/dates.js";
 import { isUserError } from "../core/errors.js";
 import { formatIssue, issue } from "../core/issues.js";
+import { summaryRows } from "../core/report/saved-summary.js";
 import type { Clock, DocumentSink, Lock, Mailer, SheetWrite, Store, Workbook } from "../ports.js";
 import { absenceReasonsIn } from "./absence-reasons.js";
 import { auditWrite } from "./audit.js";
@@ -32,9 +33,10 @@ export const mailedKey = (month: string) => `report.mailed.${month}`;
 const CHUNK = 32;
 /** Apps Script allows 6 minutes: stop at 5 and continue in a new execution. */
 export const DEFAULT_BUDGET_MS = 5 * 60 * 1000;
-/** Hidden sheet holding the JSON summaries in chunks (a cell holds at most 50,000 characters). */
+/** Hidden sheet holding the month's JSON summaries, a row a month (core/report/saved-summary.ts). */
 export const JSON_SHEET = "_summary_json";
-const JSON_CHUNK = 40000;
+/** Sheets the job reads besides the model's: a caller that loads first fetches them too. */
+export const JOB_SHEETS: readonly string[] = [JSON_SHEET];
 
 type Step = "summary" | "doc" | "share" | "mail" | "done";
 
@@ -74,18 +76,14 @@ function jsonWrite(
   month: string,
   json: unknown,
   names: readonly string[],
-  existing: WriteValue[][],
+  existing: readonly (readonly CellValue[])[],
 ): SheetWrite {
-  const text = JSON.stringify(json);
-  const chunks: WriteValue[][] = [];
-  for (let i = 0; i * JSON_CHUNK < text.length; i++)
-    chunks.push([month, i + 1, text.slice(i * JSON_CHUNK, (i + 1) * JSON_CHUNK)]);
-  const kept = existing.filter((r) => r[0] !== month && r[0] !== "month");
+  const { blocks, rewrite } = summaryRows(existing, month, json);
   return {
     sheet: JSON_SHEET,
     create: !names.includes(JSON_SHEET),
-    clear: true,
-    cells: [{ row: 1, col: 1, values: [["month", "part", "json"], ...kept, ...chunks] }],
+    clear: rewrite,
+    cells: blocks.map((b) => ({ row: b.row, col: 1, values: b.values })),
     hidden: true,
   };
 }
@@ -108,7 +106,7 @@ export function runMonthlyJob(
     if (state.month !== month)
       state = { month, now: p.clock.now().toISOString(), step: "summary", block: 0, docId: null };
     const now = new Date(state.now);
-    const { model, names, tables } = loadWorkbook(p.wb);
+    const { model, names, tables } = loadWorkbook(p.wb, JOB_SHEETS);
     // The trigger runs on the 1st of every month; June, July and August have no lessons.
     if (!saved && opts.onlyWithLessons && !monthsWithLessons(model, monthRange(month).to).has(month))
       return { status: "skipped", month, step: state.step };
@@ -147,10 +145,8 @@ export function runMonthlyJob(
     let url: string | undefined;
 
     if (state.step === "summary") {
-      const existing = names.includes(JSON_SHEET)
-        ? (p.wb.read([JSON_SHEET]).get(JSON_SHEET)?.values ?? [])
-        : [];
-      p.wb.write([run.summaryWrite, jsonWrite(month, run.json, names, existing as WriteValue[][])]);
+      const existing = tables.get(JSON_SHEET)?.values ?? [];
+      p.wb.write([run.summaryWrite, jsonWrite(month, run.json, names, existing)]);
       save({ step: "doc", block: 0 });
       if (outOfTime()) return pause();
     }

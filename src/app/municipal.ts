@@ -3,10 +3,10 @@
  * JSON the monthly report saved, or computed now), read a few schools at a time; a school that
  * fails is reported and the others go on.
  */
-import { cellText } from "../core/cells.js";
 import { SUMMARY_SCHEMA_ID, type SummaryJson } from "../core/metrics/index.js";
 import { combineSchools, type Municipal, type SchoolSource } from "../core/municipal/combine.js";
 import type { FailedSource } from "../core/municipal/report.js";
+import { savedSummaryJson } from "../core/report/saved-summary.js";
 import type { Workbook } from "../ports.js";
 import { loadWorkbook } from "./load.js";
 import { JSON_SHEET } from "./monthly-job.js";
@@ -17,14 +17,9 @@ import { preflightReport } from "./report-preflight.js";
 export function savedSummary(wb: Workbook, month: string): SummaryJson | null {
   if (!wb.sheetNames().includes(JSON_SHEET)) return null;
   const rows = wb.read([JSON_SHEET]).get(JSON_SHEET)?.values ?? [];
-  const parts = rows
-    .filter((r) => cellText(r[0]) === month)
-    .sort((a, b) => Number(a[1]) - Number(b[1]))
-    .map((r) => cellText(r[2]));
-  if (!parts.length) return null;
   try {
-    const json = JSON.parse(parts.join("")) as SummaryJson;
-    return json.schema === SUMMARY_SCHEMA_ID && json.month === month ? json : null;
+    const json = savedSummaryJson(rows, month) as SummaryJson | null;
+    return json?.schema === SUMMARY_SCHEMA_ID && json.month === month ? json : null;
   } catch {
     return null;
   }

@@ -5,15 +5,23 @@
  * the number of sheets. SpreadsheetApp would cost two round trips a sheet. Both answers are
  * kept for the execution and dropped when this workbook writes. A write is planned by the
  * builder the Node adapter uses (planSheetWrites) and sent as spreadsheets.batchUpdate, cut
- * into bodies under ~2 MB: one or two round trips for 150 journals instead of ~25 a sheet.
+ * into bodies under ~2 MB: one or two round trips for 150 journals instead of ~25 a sheet;
+ * a plan larger than one body sends its bulk values by spreadsheets.values.batchUpdate.
  *
  * The advanced service needs the `spreadsheets` scope: it does not accept
  * `spreadsheets.currentonly` (Google: Sheets API scopes).
  */
 import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
-import { chunkRequests } from "../google/request-chunks.js";
+import { chunkRequests, chunkValues } from "../google/request-chunks.js";
 import { planSheetWrites } from "../google/sheets-requests.js";
-import { PROPERTIES_FIELDS, SNAPSHOT_FIELDS, sheetInfo, tableOf } from "../google/sheets-snapshot.js";
+import {
+  adoptProtectedRangeIds,
+  PROPERTIES_FIELDS,
+  SNAPSHOT_FIELDS,
+  sheetInfo,
+  sheetOfInfo,
+  tableOf,
+} from "../google/sheets-snapshot.js";
 import type { SheetWrite, Table } from "../ports.js";
 import { SheetsWorkbook } from "./sheets-workbook.js";
 
@@ -29,6 +37,9 @@ export interface SheetsService {
       optionalArgs?: { fields?: string },
     ): Spreadsheet;
     batchUpdate(resource: sheets_v4.Schema$BatchUpdateSpreadsheetRequest, spreadsheetId: string): unknown;
+    Values: {
+      batchUpdate(resource: sheets_v4.Schema$BatchUpdateValuesRequest, spreadsheetId: string): unknown;
+    };
   };
 }
 
@@ -106,10 +117,23 @@ export class AdvancedSheetsWorkbook extends SheetsWorkbook {
     if (batch.length === 0) return;
     // Planned fully before anything is sent: a bad write throws with nothing half-written.
     const plan = planSheetWrites(batch, this.sheetList().map(sheetInfo));
-    // What was read may change: the next read asks again (a write never reads stale data back).
-    this.sheetsRead = null;
+    // What was written is read again on the next read (a write never reads stale data back);
+    // the sheet list is known from the plan, so it is not asked for again.
     for (const w of batch) this.tables.delete(w.sheet);
+    this.sheetsRead = null;
     const id = this.id();
-    for (const requests of chunkRequests(plan.requests)) this.api.Spreadsheets.batchUpdate({ requests }, id);
+    const replies: sheets_v4.Schema$Response[] = [];
+    for (const requests of chunkRequests(plan.requests)) {
+      const answer = this.api.Spreadsheets.batchUpdate(
+        { requests },
+        id,
+      ) as sheets_v4.Schema$BatchUpdateSpreadsheetResponse;
+      replies.push(...(answer?.replies ?? []));
+    }
+    // Bulk values of a plan too large for one body (planSheetWrites): after the structure.
+    for (const data of chunkValues(plan.values))
+      this.api.Spreadsheets.Values.batchUpdate({ valueInputOption: "RAW", data }, id);
+    adoptProtectedRangeIds(plan.sheets, replies);
+    this.sheetsRead = plan.sheets.map(sheetOfInfo);
   }
 }

@@ -14,11 +14,24 @@ function utf8Length(s: string): number {
   return n;
 }
 
+/**
+ * `snapshot`: the first get reads every property in one getProperties() (one round trip for
+ * the three or more a monthly run asks); later gets answer from it, and this store's own
+ * writes keep it current. For a run that holds the document lock before its first get (the
+ * monthly job): another execution that writes properties takes the same lock.
+ */
 export function propertiesStore(
   props: GoogleAppsScript.Properties.Properties = PropertiesService.getScriptProperties(),
+  opts: { snapshot?: boolean } = {},
 ): Store {
+  let cache: Record<string, string> | null = null;
+  const read = (key: string): string | null => {
+    if (!opts.snapshot) return props.getProperty(key);
+    cache ??= props.getProperties();
+    return cache[key] ?? null;
+  };
   return {
-    get: (key) => props.getProperty(STORE_PREFIX + key),
+    get: (key) => read(STORE_PREFIX + key),
     set: (key, value) => {
       const size = utf8Length(value);
       if (size > VALUE_LIMIT)
@@ -26,9 +39,11 @@ export function propertiesStore(
           `Property ${STORE_PREFIX}${key} is ${size} bytes; script properties hold at most 9 KB a value`,
         );
       props.setProperty(STORE_PREFIX + key, value);
+      if (cache) cache[STORE_PREFIX + key] = value;
     },
     delete: (key) => {
       props.deleteProperty(STORE_PREFIX + key);
+      if (cache) delete cache[STORE_PREFIX + key];
     },
   };
 }

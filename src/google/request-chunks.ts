@@ -6,6 +6,7 @@
  * updateCells / appendCells larger than the budget is split by rows. Pure: no I/O, no Buffer.
  */
 import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
+import { a1Range } from "../core/cells.js";
 
 type Request = sheets_v4.Schema$Request;
 
@@ -72,6 +73,59 @@ export function chunkRequests(requests: readonly Request[], max = REQUEST_BYTES)
       current.push(r);
       size += b;
     }
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+type ValueRange = sheets_v4.Schema$ValueRange;
+
+/** What chunkValues needs of a value block (sheets-requests.ts ValueBlock). */
+interface Block {
+  sheet: string;
+  row: number;
+  col: number;
+  values: (string | number | boolean)[][];
+}
+
+/** A block's exact A1 range, the sheet title quoted ('It''s' for an apostrophe). */
+export function blockRange(b: Block): string {
+  const width = b.values.reduce((w, l) => Math.max(w, l.length), 1);
+  const title = `'${b.sheet.replace(/'/g, "''")}'`;
+  return `${title}!${a1Range(b.row, b.col, Math.max(1, b.values.length), width)}`;
+}
+
+/**
+ * Value blocks as spreadsheets.values.batchUpdate `data` lists of at most `max` bytes each;
+ * a block larger than that is cut by rows (each part with its own range).
+ */
+export function chunkValues(blocks: readonly Block[], max = REQUEST_BYTES): ValueRange[][] {
+  const chunks: ValueRange[][] = [];
+  let current: ValueRange[] = [];
+  let size = 0;
+  const add = (b: Block, bytes: number) => {
+    if (current.length && size + bytes > max - 256) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push({ range: blockRange(b), values: b.values });
+    size += bytes;
+  };
+  for (const b of blocks) {
+    if (!b.values.length) continue;
+    let from = 0;
+    let part = 0;
+    b.values.forEach((line, i) => {
+      const bytes = utf8Bytes(JSON.stringify(line)) + 1;
+      if (part + bytes > max * 0.9 && i > from) {
+        add({ ...b, row: b.row + from, values: b.values.slice(from, i) }, part);
+        from = i;
+        part = 0;
+      }
+      part += bytes;
+    });
+    add({ ...b, row: b.row + from, values: b.values.slice(from) }, part + 100);
   }
   if (current.length) chunks.push(current);
   return chunks;

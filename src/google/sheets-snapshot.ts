@@ -108,3 +108,37 @@ export function gridOf(s: sheets_v4.Schema$Sheet): CellValue[][] {
   for (let i = 0; i < grid.length; i++) grid[i] = Array.from(grid[i] ?? [], (v) => v ?? null);
   return grid;
 }
+
+/** Give the protections a write added the ids Google assigned (so a rerun updates them). */
+export function adoptProtectedRangeIds(list: SheetInfo[], replies: sheets_v4.Schema$Response[]): void {
+  for (const r of replies) {
+    const p = r.addProtectedRange?.protectedRange;
+    if (p?.protectedRangeId == null || !p.range) continue;
+    const s = list.find((x) => x.sheetId === (p.range?.sheetId ?? 0));
+    const keys = ["startRowIndex", "endRowIndex", "startColumnIndex", "endColumnIndex"] as const;
+    const slot = s?.protectedRanges.find(
+      (x) =>
+        x.protectedRangeId === undefined &&
+        keys.every((k) => (x.range[k] ?? null) === (p.range?.[k] ?? null)),
+    );
+    if (slot) slot.protectedRangeId = p.protectedRangeId;
+  }
+}
+
+/**
+ * The sheet list as it is after a planned write (planSheetWrites' `sheets`), in the shape
+ * spreadsheets.get answers: an adapter keeps it instead of asking again (issue 13: the sheet
+ * list read once per execution). Rows a sheet got from appendCells beyond its planned grid are
+ * not known here; a row count too low only makes a later plan grow the grid a little early.
+ */
+export function sheetOfInfo(s: SheetInfo): sheets_v4.Schema$Sheet {
+  return {
+    properties: {
+      sheetId: s.sheetId,
+      title: s.title,
+      hidden: s.hidden,
+      gridProperties: { rowCount: s.rowCount, columnCount: s.columnCount, frozenRowCount: s.frozenRowCount },
+    },
+    protectedRanges: s.protectedRanges.map((p) => ({ protectedRangeId: p.protectedRangeId, range: p.range })),
+  };
+}

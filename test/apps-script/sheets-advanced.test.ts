@@ -89,4 +89,58 @@ describe("AdvancedSheetsWorkbook", () => {
     ]);
     expect(fakes.calls.count(/^Sheets\./)).toBe(1);
   });
+
+  it("a write larger than one body sends its values RAW after the structure, and reads back the same", () => {
+    const wb = open({ sheets: { A: [["x"]] } });
+    const day = new Date(Date.UTC(2026, 9, 5));
+    const rows = Array.from({ length: 9000 }, (_, i) => [
+      `S${i}`,
+      `Учащийся ${i} ${"ж".repeat(60)}`,
+      i % 7,
+      i % 11 === 0 ? "=HACK()" : "",
+      day,
+      i % 2 === 0,
+    ]);
+    fakes.reset();
+    wb.write([{ sheet: "Сводная", create: true, clear: true, cells: [{ row: 1, col: 1, values: rows }] }]);
+    expect(fakes.calls.count("Sheets.Spreadsheets.Values.batchUpdate")).toBeGreaterThan(0);
+    expect(fakes.calls.count("Sheets.Spreadsheets.batchUpdate")).toBe(1);
+    const back = wb.read(["Сводная"]).get("Сводная")!.values;
+    expect(back).toHaveLength(9000);
+    expect(back[0]).toEqual(["S0", `Учащийся 0 ${"ж".repeat(60)}`, 0, "=HACK()", day, true]);
+    expect(back[8999]).toEqual(["S8999", `Учащийся 8999 ${"ж".repeat(60)}`, 8999 % 7, null, day, false]);
+    // Text that looks like a formula stays text: nothing was evaluated.
+    expect(fakes.spreadsheet._sheet("Сводная")!._cell(1, 4)?.f).toBeUndefined();
+  });
+
+  it("asks for the sheet list once per execution: after its own write it knows the sheets", () => {
+    const wb = open({ sheets: { A: [["x"]] } });
+    fakes.reset();
+    wb.write([{ sheet: "B", create: true, cells: [{ row: 1, col: 1, values: [["y"]] }], frozenRows: 1 }]);
+    expect(wb.sheetNames()).toEqual(["A", "B"]);
+    expect(wb.gridSizes().find((g) => g.sheet === "B")).toEqual({ sheet: "B", rows: 12, cols: 4 });
+    wb.write([{ sheet: "B", cells: [{ row: 30, col: 1, values: [["z"]] }] }]);
+    expect(fakes.calls.count("Sheets.Spreadsheets.get")).toBe(1);
+    expect(wb.read(["B"]).get("B")!.values.at(-1)).toEqual(["z"]);
+    expect(fakes.spreadsheet._sheet("B")!.maxRows).toBe(30);
+  });
+
+  it("a protection added by one write is updated, not doubled, by the next in the same execution", () => {
+    const wb = open({ sheets: { A: [["x"]] } });
+    const protection = (editors: string[]) => ({ rows: 1, editors, description: "журнал" });
+    wb.write([
+      {
+        sheet: "J",
+        create: true,
+        cells: [{ row: 1, col: 1, values: [["ID"]] }],
+        protection: protection(["t1@school.example"]),
+      },
+    ]);
+    wb.write([{ sheet: "J", protection: protection(["t2@school.example"]) }]);
+    const list = fakes.spreadsheet._sheet("J")!.protections;
+    expect(list.filter((p) => p.type === "RANGE")).toHaveLength(1);
+    expect(list.filter((p) => p.type === "SHEET")).toHaveLength(1);
+    expect([...list.find((p) => p.type === "SHEET")!.editors]).toContain("t2@school.example");
+    expect([...list.find((p) => p.type === "SHEET")!.editors]).not.toContain("t1@school.example");
+  });
 });

@@ -144,7 +144,7 @@ function validation(env: FakeEnv, rule: Json): FakeDataValidation {
   });
 }
 
-function protect(env: FakeEnv, ss: FakeSpreadsheet, body: Json): void {
+function protect(env: FakeEnv, ss: FakeSpreadsheet, body: Json): FakeProtection {
   const s = sheetOf(ss, body.range?.sheetId);
   const whole = body.range.startRowIndex === undefined && body.range.endRowIndex === undefined;
   // Internals only: the batchUpdate itself is the one round trip, not a Sheet.protect() call.
@@ -152,6 +152,7 @@ function protect(env: FakeEnv, ss: FakeSpreadsheet, body: Json): void {
     ? (s.protections.find((x) => x.type === "SHEET") ?? s._addProtection("SHEET", null))
     : s._addProtection("RANGE", { row: 1, col: 1, rows: body.range.endRowIndex, cols: s.maxCols });
   configure(env, p, body);
+  return p;
 }
 
 function configure(env: FakeEnv, p: FakeProtection, body: Json): void {
@@ -163,7 +164,22 @@ function configure(env: FakeEnv, p: FakeProtection, body: Json): void {
   p.domainEdit = Boolean(body.editors?.domainUsersCanEdit);
 }
 
-function one(env: FakeEnv, ss: FakeSpreadsheet, r: Json): void {
+/** One request; its reply as the API gives it (a new protected range carries its id). */
+function one(env: FakeEnv, ss: FakeSpreadsheet, r: Json): Json {
+  if (r.addProtectedRange) {
+    const body = r.addProtectedRange.protectedRange;
+    const p = protect(env, ss, body);
+    return { addProtectedRange: { protectedRange: { ...body, protectedRangeId: protectionId(p) } } };
+  }
+  if (r.addSheet) {
+    applyOne(env, ss, r);
+    return { addSheet: { properties: r.addSheet.properties } };
+  }
+  applyOne(env, ss, r);
+  return {};
+}
+
+function applyOne(env: FakeEnv, ss: FakeSpreadsheet, r: Json): void {
   if (r.addSheet) {
     const p = r.addSheet.properties ?? {};
     const g = p.gridProperties ?? {};
@@ -223,8 +239,7 @@ function one(env: FakeEnv, ss: FakeSpreadsheet, r: Json): void {
       if (rule) c.dv = rule;
       else delete c.dv;
     });
-  } else if (r.addProtectedRange) protect(env, ss, r.addProtectedRange.protectedRange);
-  else if (r.updateProtectedRange) {
+  } else if (r.updateProtectedRange) {
     const body = r.updateProtectedRange.protectedRange;
     const p = ss.sheets.flatMap((s) => s.protections).find((x) => protectionId(x) === body.protectedRangeId);
     if (!p) throw apiError(`No protected range with id: ${body.protectedRangeId}`);
@@ -233,7 +248,15 @@ function one(env: FakeEnv, ss: FakeSpreadsheet, r: Json): void {
 }
 
 /** All or nothing: a failing request leaves the grids as they were (cells copied, not deep-cloned). */
-export function applyBatch(env: FakeEnv, ss: FakeSpreadsheet, requests: readonly Json[]): void {
+export function applyBatch(env: FakeEnv, ss: FakeSpreadsheet, requests: readonly Json[]): Json[] {
+  const replies: Json[] = [];
+  atomically(ss, () => {
+    for (const r of requests) replies.push(one(env, ss, r));
+  });
+  return replies;
+}
+
+function atomically(ss: FakeSpreadsheet, apply: () => void): void {
   const before = [...ss.sheets];
   const saved = before.map((s) => ({
     grid: s.grid.map((row) => row.map((c) => (c ? { ...c } : c))),
@@ -243,7 +266,7 @@ export function applyBatch(env: FakeEnv, ss: FakeSpreadsheet, requests: readonly
     hidden: s.hidden,
   }));
   try {
-    for (const r of requests) one(env, ss, r);
+    apply();
   } catch (e) {
     ss.sheets.splice(0, ss.sheets.length, ...before);
     before.forEach((s, i) => {
@@ -256,4 +279,66 @@ export function applyBatch(env: FakeEnv, ss: FakeSpreadsheet, requests: readonly
     });
     throw e;
   }
+}
+
+const valuesError = (message: string) =>
+  new Error(
+    `GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchUpdate failed with error: ${message}`,
+  );
+
+/** "'Сводная 2026-10'!A1:C9" -> title and 1-based bounds (open end when only a start cell). */
+function parseRange(range: string): { title: string; r0: number; c0: number; r1?: number; c1?: number } {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
+  if (!m) throw valuesError(`Unable to parse range: ${range}`);
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return {
+    title: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2],
+    r0: Number(m[4]),
+    c0: col(m[3]),
+    r1: m[6] ? Number(m[6]) : undefined,
+    c1: m[5] ? col(m[5]) : undefined,
+  };
+}
+
+/**
+ * spreadsheets.values.batchUpdate: RAW stores strings as given (never a formula), numbers and
+ * booleans as such, "" as an empty cell; null skips a cell (Google: ValueRange, "null values
+ * will be skipped"). Values outside the range or the grid fail the whole call.
+ */
+export function applyValues(ss: FakeSpreadsheet, body: Json): Json {
+  const option = body?.valueInputOption;
+  if (option !== "RAW" && option !== "USER_ENTERED")
+    throw valuesError("Invalid valueInputOption: INPUT_VALUE_OPTION_UNSPECIFIED");
+  if (option !== "RAW") throw valuesError("fake: only RAW is modelled");
+  let cells = 0;
+  atomically(ss, () => {
+    for (const vr of (body.data ?? []) as Json[]) {
+      const r = parseRange(String(vr.range));
+      const s = ss.sheets.find((x) => x.name === r.title);
+      if (!s) throw valuesError(`Unable to parse range: ${vr.range}`);
+      (vr.values ?? []).forEach((line: unknown[], i: number) => {
+        line.forEach((v, j) => {
+          const row = r.r0 + i;
+          const col = r.c0 + j;
+          if ((r.r1 !== undefined && row > r.r1) || (r.c1 !== undefined && col > r.c1))
+            throw valuesError(
+              `Requested writing within range [${vr.range}], but tried writing to row [${row}]`,
+            );
+          if (row > s.maxRows || col > s.maxCols)
+            throw valuesError(
+              `Range ('${s.name}'!R${row}C${col}) exceeds grid limits. Max rows: ${s.maxRows}, max columns: ${s.maxCols}`,
+            );
+          if (v === null || v === undefined) return;
+          const c = s._cell(row, col, true)!;
+          if (typeof v === "string") setValue(c, { stringValue: v });
+          else if (typeof v === "number") setValue(c, { numberValue: v });
+          else if (typeof v === "boolean") setValue(c, { boolValue: v });
+          else throw valuesError(`Invalid value at data[].values[${i}][${j}]`);
+          settle(c);
+          cells++;
+        });
+      });
+    }
+  });
+  return { totalUpdatedCells: cells };
 }

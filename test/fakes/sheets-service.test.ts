@@ -8,6 +8,7 @@ type Api = {
       a?: object,
     ): { sheets: { properties: { title: string; gridProperties: { rowCount: number } } }[] };
     batchUpdate(r: { requests: object[] }, id: string): unknown;
+    Values: { batchUpdate(r: object, id: string): { totalUpdatedCells: number } };
   };
 };
 
@@ -76,5 +77,49 @@ describe("fake Sheets advanced service", () => {
     expect(() => (narrow.globals.Sheets as Api).Spreadsheets.get(narrow.spreadsheet.getId())).toThrow(
       /You do not have permission to call Sheets.Spreadsheets.get/,
     );
+  });
+
+  it('values.batchUpdate RAW stores text as given (never a formula), "" as blank, skips null', () => {
+    const { fakes, api, id } = setup();
+    const a = fakes.spreadsheet._sheet("A")!;
+    const r = api.Spreadsheets.Values.batchUpdate(
+      {
+        valueInputOption: "RAW",
+        data: [
+          {
+            range: "'A'!A1:C2",
+            values: [
+              ["=1+1", 5, true],
+              ["", null, "x"],
+            ],
+          },
+        ],
+      },
+      id,
+    );
+    expect(r.totalUpdatedCells).toBe(5);
+    expect(a._cell(1, 1)?.v).toBe("=1+1");
+    expect(a._cell(1, 1)?.f).toBeUndefined();
+    expect(a._cell(1, 2)?.v).toBe(5);
+    expect(a._cell(1, 3)?.v).toBe(true);
+    expect(a._cell(2, 1)?.v ?? null).toBeNull();
+    expect(a._cell(2, 3)?.v).toBe("x");
+  });
+
+  it("values.batchUpdate fails whole: past its range, past the grid, or without an input option", () => {
+    const { fakes, api, id } = setup();
+    const a = fakes.spreadsheet._sheet("A")!;
+    const write = (data: object[], option: string | null = "RAW") =>
+      api.Spreadsheets.Values.batchUpdate({ valueInputOption: option, data }, id);
+    expect(() => write([{ range: "'A'!A1:A1", values: [["y", "z"]] }])).toThrow(/tried writing to row/);
+    expect(() =>
+      write([
+        { range: "'A'!A1", values: [["y"]] },
+        { range: "'A'!A1001", values: [["z"]] },
+      ]),
+    ).toThrow(/exceeds grid limits/);
+    expect(a._cell(1, 1)?.v).toBe("x");
+    expect(() => write([{ range: "'A'!A1", values: [["y"]] }], null)).toThrow(/valueInputOption/);
+    expect(() => write([{ range: "'B'!A1", values: [["y"]] }])).toThrow(/Unable to parse range/);
   });
 });

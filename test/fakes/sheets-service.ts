@@ -10,7 +10,7 @@ import { countCalls } from "./counter.js";
 import type { FakeEnv } from "./env.js";
 import type { FakeProtection } from "./protection.js";
 import type { FakeSheet } from "./sheet.js";
-import { applyBatch, protectionId } from "./sheets-batch.js";
+import { applyBatch, applyValues, protectionId } from "./sheets-batch.js";
 import type { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
 
 const DAY = 86_400_000;
@@ -82,10 +82,13 @@ function titleOfRange(a1: string): string {
 }
 
 export class FakeSheetsSpreadsheets {
+  readonly Values: FakeSheetsValues;
   constructor(
     readonly env: FakeEnv,
     private readonly app: FakeSpreadsheetApp,
-  ) {}
+  ) {
+    this.Values = new FakeSheetsValues(env, (call, id) => this._file(call, id));
+  }
 
   /** The bound spreadsheet, or another one the user may open (e.g. picked with the Picker). */
   private _file(call: string, id: string): FakeSpreadsheet {
@@ -125,9 +128,7 @@ export class FakeSheetsSpreadsheets {
   /** Every request in order, all or nothing (the API applies a batch atomically). */
   batchUpdate(resource: { requests?: Json[] }, spreadsheetId: string): Json {
     const ss = this._file("sheets.spreadsheets.batchUpdate", spreadsheetId);
-    const requests = resource?.requests ?? [];
-    applyBatch(this.env, ss, requests);
-    return { spreadsheetId, replies: requests.map(() => ({})) };
+    return { spreadsheetId, replies: applyBatch(this.env, ss, resource?.requests ?? []) };
   }
 
   getByDataFilter(
@@ -151,6 +152,20 @@ export class FakeSheetsSpreadsheets {
   }
 }
 countCalls(FakeSheetsSpreadsheets, "Sheets.Spreadsheets");
+
+/** spreadsheets.values, as far as the project uses it: batchUpdate (RAW). */
+export class FakeSheetsValues {
+  constructor(
+    readonly env: FakeEnv,
+    private readonly file: (call: string, id: string) => FakeSpreadsheet,
+  ) {}
+
+  batchUpdate(resource: Json, spreadsheetId: string): Json {
+    const ss = this.file("sheets.spreadsheets.values.batchUpdate", spreadsheetId);
+    return { spreadsheetId, ...applyValues(ss, resource) };
+  }
+}
+countCalls(FakeSheetsValues, "Sheets.Spreadsheets.Values");
 
 export class FakeSheetsService {
   readonly Spreadsheets: FakeSheetsSpreadsheets;

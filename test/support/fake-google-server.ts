@@ -4,7 +4,8 @@
  *
  * Sheets v4: GET spreadsheets/{id} (field masks honoured, grid data included when the
  * mask or includeGridData asks), GET values:batchGet, POST :batchUpdate (applied to a copy
- * and committed only when every request succeeds, as Google does; grid limits enforced).
+ * and committed only when every request succeeds, as Google does; grid limits enforced),
+ * POST values:batchUpdate (RAW only).
  * Docs v1: create, get, batchUpdate over a plain-text body (insertText, deleteContentRange,
  * replaceAllText, insertPageBreak; style requests are range-checked and recorded; tables
  * and images answer 400 so a renderer that needs them extends this first).
@@ -316,6 +317,39 @@ function requireFields(fields: string | null | undefined, kind: string): string 
 }
 
 type Reply = sheets_v4.Schema$Response;
+
+/**
+ * values:batchUpdate with valueInputOption RAW: strings stored as given (never a formula),
+ * numbers and booleans as such, "" an empty cell, null skipped; a value outside its range or
+ * the grid fails the whole call.
+ */
+function applyValues(book: FakeSpreadsheet, body: sheets_v4.Schema$BatchUpdateValuesRequest): number {
+  if (body.valueInputOption !== "RAW")
+    throw new HttpError(400, `Invalid valueInputOption: ${body.valueInputOption ?? "unspecified"}`);
+  let n = 0;
+  for (const vr of body.data ?? []) {
+    const r = parseA1(String(vr.range));
+    const sheet = book.sheets.find((x) => x.properties.title === r.title);
+    if (!sheet) throw new HttpError(400, `Unable to parse range: ${vr.range}`);
+    (vr.values ?? []).forEach((line: unknown[], i) => {
+      line.forEach((v, j) => {
+        const row = r.r0 + i;
+        const col = r.c0 + j;
+        if (row >= (r.r1 ?? Number.POSITIVE_INFINITY) || col >= (r.c1 ?? Number.POSITIVE_INFINITY))
+          throw new HttpError(
+            400,
+            `Requested writing within range [${vr.range}], but tried writing to row [${row + 1}]`,
+          );
+        if (v === null || v === undefined) return;
+        if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean")
+          throw new HttpError(400, `Invalid value at data.values[${i}][${j}]`);
+        writeCell(sheet, row, col, v === "" ? {} : typed(v), "userEnteredValue");
+        n++;
+      });
+    });
+  }
+  return n;
+}
 
 function applySheetRequest(book: FakeSpreadsheet, req: sheets_v4.Schema$Request): Reply {
   const kinds = Object.keys(req);
@@ -837,6 +871,14 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
       });
       state.spreadsheets.set(b.spreadsheetId, work);
       return { spreadsheetId: b.spreadsheetId, replies };
+    }
+    id = route("POST", /^\/v4\/spreadsheets\/([^/:]+)\/values:batchUpdate$/);
+    if (id !== undefined) {
+      const b = book(id);
+      const work = clone(b);
+      const totalUpdatedCells = applyValues(work, body as sheets_v4.Schema$BatchUpdateValuesRequest);
+      state.spreadsheets.set(b.spreadsheetId, work);
+      return { spreadsheetId: b.spreadsheetId, totalUpdatedCells };
     }
     if (path === "/v4/spreadsheets" && method === "POST") {
       const b = newSpreadsheet(

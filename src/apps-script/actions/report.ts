@@ -4,8 +4,14 @@
  * «Аудит» and are rethrown (Apps Script then mails the owner too).
  */
 
-import { loadModel } from "../../app/load.js";
-import { JOB_KEY, type JobPorts, recordJobFailure, runMonthlyJob } from "../../app/monthly-job.js";
+import { loadSettings, loadWorkbook } from "../../app/load.js";
+import {
+  JOB_KEY,
+  JOB_SHEETS,
+  type JobPorts,
+  recordJobFailure,
+  runMonthlyJob,
+} from "../../app/monthly-job.js";
 import { defaultMonth } from "../../app/report.js";
 import { chooseReportMonth } from "../../app/report-month.js";
 import { isMonth, todayIn } from "../../core/dates.js";
@@ -26,7 +32,8 @@ const mailer: Mailer = {
 /** The monthly job's ports in Apps Script (menu, trigger, continuation and sidebar share them). */
 export function jobPorts(user?: string, wb: SheetsWorkbook = workbook()): JobPorts {
   const ss = wb.spreadsheet;
-  const store = propertiesStore();
+  // The job takes the document lock before its first get: one getProperties for the run.
+  const store = propertiesStore(undefined, { snapshot: true });
   return {
     wb,
     store,
@@ -61,7 +68,7 @@ export function reportFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
   // One workbook for the question and the job: the sheet list and tables are read once.
   const wb = workbook();
-  const model = loadModel(wb);
+  const model = loadWorkbook(wb, JOB_SHEETS).model;
   const lang = model.settings.language;
   const ru = lang === "ru";
   const suggested = chooseReportMonth(model, todayIn(systemClock.now(), model.settings.timeZone)).month;
@@ -110,7 +117,7 @@ export function continueReport(): void {
 export function enableMonthly(on: boolean): void {
   const ss = activeSpreadsheet();
   setMonthly(on, ss.getSpreadsheetTimeZone());
-  const lang = loadModel(workbook()).settings.language;
+  const lang = loadSettings(workbook()).language;
   const ru = lang === "ru";
   SpreadsheetApp.getUi().alert(
     on

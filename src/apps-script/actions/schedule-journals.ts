@@ -2,7 +2,7 @@
 
 import { problemsWrite, summaryLine } from "../../app/check.js";
 import { JOURNALS_JOB_KEY, type JournalsJobPorts, runJournalsJob } from "../../app/journals-job.js";
-import { loadModel } from "../../app/load.js";
+import { loadModel, loadSettings } from "../../app/load.js";
 import { scheduleConflicts, scheduleNotices } from "../../app/schedule.js";
 import { todayIn } from "../../core/dates.js";
 import { systemClock } from "../clock.js";
@@ -62,7 +62,7 @@ export function runJournals(): void {
   const wb = workbook();
   const tz = activeSpreadsheet().getSpreadsheetTimeZone();
   const r = withDocumentLock(() => runJournalsJob(journalsPorts(wb, tz), todayIn(systemClock.now(), tz)));
-  const lang = loadModel(wb).settings.language;
+  const lang = loadSettings(wb).language;
   const created = r.sheets.filter((s) => s.created).length;
   const changed = r.sheets.filter((s) => s.changed && !s.created).length;
   const warnings = r.issues.length;

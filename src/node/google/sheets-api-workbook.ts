@@ -16,8 +16,8 @@ import { randomUUID } from "node:crypto";
 import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
 import { sheets } from "googleapis/build/src/apis/sheets/index.js";
 import { type CellValue, isFormula, safeCell, type WriteValue } from "../../core/cells.js";
-import { chunkRequests, REQUEST_BYTES } from "../../google/request-chunks.js";
-import { gridOf, sheetInfo, trimGrid } from "../../google/sheets-snapshot.js";
+import { chunkRequests, chunkValues, REQUEST_BYTES } from "../../google/request-chunks.js";
+import { adoptProtectedRangeIds, gridOf, sheetInfo, trimGrid } from "../../google/sheets-snapshot.js";
 import type { SheetWrite, Table, Workbook } from "../../ports.js";
 import { UserError } from "../errors.js";
 import { accountEmail, type GoogleAuthClient } from "./auth.js";
@@ -152,13 +152,24 @@ export class SheetsApiWorkbook implements Workbook {
     if (!this.pending.length) return;
     const plan = planSheetWrites(this.pending, this.confirmed);
     const chunks = plan.requests.length ? chunkRequests(plan.requests, REQUEST_BYTES - MARK_BUDGET) : [];
+    const values = chunkValues(plan.values);
+    const total = chunks.length + values.length;
     const replies: sheets_v4.Schema$Response[] = [];
     for (const [k, chunk] of chunks.entries()) {
       try {
         replies.push(...(await this.sendChunk(chunk)));
       } catch (e) {
         if (k === 0) throw e;
-        throw partlyWritten(this.spreadsheetId, k, chunks.length, e);
+        throw partlyWritten(this.spreadsheetId, k, total, e);
+      }
+    }
+    // The bulk values of a plan too large for one body, after its structure. A RAW write of
+    // the same values is idempotent, so a retry after a lost reply needs no mark.
+    for (const [k, data] of values.entries()) {
+      try {
+        await this.sendValues(data);
+      } catch (e) {
+        throw partlyWritten(this.spreadsheetId, chunks.length + k, total, e);
       }
     }
     adoptProtectedRangeIds(plan.sheets, replies);
@@ -167,6 +178,18 @@ export class SheetsApiWorkbook implements Workbook {
     this.confirmed = plan.sheets;
     this.planned = plan.sheets;
     this.pending = [];
+  }
+
+  private async sendValues(data: sheets_v4.Schema$ValueRange[]): Promise<void> {
+    await callGoogle(
+      () =>
+        this.api.spreadsheets.values.batchUpdate({
+          spreadsheetId: this.spreadsheetId,
+          requestBody: { valueInputOption: "RAW", data },
+        }),
+      target(this.spreadsheetId, "write", this.opts),
+      this.opts.retry,
+    );
   }
 
   /** One body, with its write mark; the replies (as read back when the reply was lost). */
@@ -235,7 +258,6 @@ function target(id: string, op: GoogleTarget["op"], opts: SheetsApiOptions): Goo
   return { kind: "spreadsheet", id, op, account: async () => opts.account ?? accountEmail(opts.auth) };
 }
 
-/** Give the protections this flush added the ids Google assigned (so a rerun updates them). */
 /** Room left in each body for the write mark's requests (a few hundred bytes). */
 const MARK_BUDGET = 4096;
 
@@ -246,19 +268,4 @@ function partlyWritten(id: string, done: number, total: number, cause: unknown):
     ru: `Запись в таблицу ${id} применена частично (${done} из ${total} частей): ${cause.msg.ru}. Запустите команду ещё раз: она прочитает таблицу заново и допишет остальное, ничего не задвоив`,
     en: `The write into spreadsheet ${id} applied in part (${done} of ${total} parts): ${cause.msg.en}. Run the command again: it reads the spreadsheet anew and writes the rest, duplicating nothing`,
   });
-}
-
-function adoptProtectedRangeIds(list: SheetInfo[], replies: sheets_v4.Schema$Response[]): void {
-  for (const r of replies) {
-    const p = r.addProtectedRange?.protectedRange;
-    if (p?.protectedRangeId == null || !p.range) continue;
-    const s = list.find((x) => x.sheetId === (p.range?.sheetId ?? 0));
-    const keys = ["startRowIndex", "endRowIndex", "startColumnIndex", "endColumnIndex"] as const;
-    const slot = s?.protectedRanges.find(
-      (x) =>
-        x.protectedRangeId === undefined &&
-        keys.every((k) => (x.range[k] ?? null) === (p.range?.[k] ?? null)),
-    );
-    if (slot) slot.protectedRangeId = p.protectedRangeId;
-  }
 }

@@ -1,14 +1,8 @@
 /**
- * 150 journals written from scratch into a Google Sheet in one flush.
- *
- * SKIPPED until issue 13 is merged: today every new sheet is created with Sheets' default
- * 1,000 rows (the request builder, src/node/google/requests.ts, does not size new sheets to
- * their data), so 150 journals of ~80 lesson columns make 150 × 1,000 × 80 = 12 M cells and
- * the fake refuses the batch at Google's 10 M-cell limit, as Google would (at requests[124]
- * when the size check is lifted); before that, the one batch is over the 2 MB the fake allows
- * a request (Google's recommended maximum payload). Issue 13 sizes new
- * sheets to their data (and splits writes under 2 MB); the lead enables this test after that
- * merge, and it must then pass unchanged.
+ * 150 journals written from scratch into a Google Sheet in one flush: new sheets are sized to
+ * their data (Google's default 1,000 rows would make 12 M cells, past the 10 M limit the fake
+ * enforces, as Google does), every body stays under 2 MB, and a plan too large for one body
+ * sends its values through values:batchUpdate RAW (issue 13) and reads back cell for cell.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import type { WriteValue } from "../../../src/core/cells.js";
@@ -55,5 +49,10 @@ describe("150 journals from scratch", () => {
     expect(book.sheets).toHaveLength(GROUPS + 1);
     expect(cellCount(book.sheets)).toBeLessThan(fake.limits.cells / 10);
     expect(fake.largestRequestBytes()).toBeLessThanOrEqual(fake.limits.requestBytes);
+    const again = await SheetsApiWorkbook.open("scale", { auth: testAuth(), rootUrl: fake.url });
+    const back = (await again.read(["Журнал G150"])).get("Журнал G150")!.values;
+    expect(back.map((r) => r.map((v) => (v === null ? "" : v)))).toEqual(
+      journal(150).cells![0].values.map((r) => r.map((v) => (v === null ? "" : v))),
+    );
   });
 });
