@@ -150,7 +150,8 @@ export class SheetsApiWorkbook implements Workbook {
    */
   async flush(): Promise<void> {
     if (!this.pending.length) return;
-    const plan = planSheetWrites(this.pending, this.confirmed);
+    // The budget of a body less its write mark: a plan that fits goes as one atomic body.
+    const plan = planSheetWrites(this.pending, this.confirmed, REQUEST_BYTES - MARK_BUDGET);
     const chunks = plan.requests.length ? chunkRequests(plan.requests, REQUEST_BYTES - MARK_BUDGET) : [];
     const values = chunkValues(plan.values);
     const total = chunks.length + values.length;
