@@ -1,0 +1,93 @@
+/**
+ * `coordinator period FILE.xlsx --period "1 четверть" [--out DIR] [--json]`: the period's
+ * «Итоги» sheet in the workbook (overrides kept), the period report as .docx (the monthly
+ * report's renderer and document standard) and its JSON beside the workbook or in DIR.
+ */
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { loadAttestation } from "../../../app/attestation.js";
+import { compilePeriod } from "../../../app/period.js";
+import { msg } from "../../../core/i18n.js";
+import { pct } from "../../../core/metrics/index.js";
+import { writeFileAtomic } from "../../atomic.js";
+import { UserError } from "../../errors.js";
+import { renderDocx } from "../../report/docx.js";
+import type { Command } from "../context.js";
+import { openWorkbook } from "../workbook-arg.js";
+
+const usage = 'coordinator period FILE.xlsx --period "1 четверть" [--out DIR] [--json]';
+
+/** A file-name-safe form of a period's name: «1 четверть» -> «1-четверть». */
+export function periodSlug(name: string): string {
+  return (
+    name
+      .trim()
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-|-$/g, "") || "period"
+  );
+}
+
+export const period: Command = {
+  name: "period",
+  summary: msg(
+    "итоги периода (четверть, триместр, полугодие, год): лист, отчёт .docx и JSON",
+    "a period's results (quarter, trimester, half, year): sheet, .docx report and JSON",
+  ),
+  usage,
+  options: {
+    period: {
+      type: "string",
+      help: msg("название периода с листа «Учебные периоды»", "a period's name from the Periods sheet"),
+    },
+    out: { type: "string", help: msg("папка для отчёта и JSON", "folder for the report and JSON") },
+    json: { type: "boolean", help: msg("вывести пути в JSON", "print the paths as JSON") },
+  },
+  async run(ctx) {
+    const name = typeof ctx.options.period === "string" ? ctx.options.period : "";
+    if (!name)
+      throw new UserError(
+        "bad-args",
+        msg(`Не указан --period. Использование: ${usage}`, `No --period given. Usage: ${usage}`),
+      );
+    const target = await openWorkbook(ctx, usage);
+    const st = loadAttestation(target.wb);
+    const lang = ctx.langForced ? ctx.lang : st.model.settings.language;
+    const run = compilePeriod(st, name, ctx.now(), lang);
+    if (!run) {
+      const known = st.periods.map((p) => `«${p.name}»`).join(", ") || "—";
+      throw new UserError(
+        "not-found",
+        msg(
+          `Нет периода «${name}» с датами на листе «Учебные периоды» (есть: ${known})`,
+          `No period "${name}" with dates on the Periods sheet (there are: ${known})`,
+        ),
+      );
+    }
+    target.wb.write([run.termWrite]);
+    await target.save();
+    const dir = resolve(String(ctx.options.out ?? target.dir));
+    await mkdir(dir, { recursive: true });
+    const slug = periodSlug(run.period.name);
+    const json = join(dir, `period-${slug}.json`);
+    await writeFileAtomic(json, `${JSON.stringify(run.json, null, 2)}\n`);
+    const docx = join(dir, `period-${slug}.docx`);
+    await writeFileAtomic(docx, await renderDocx(run.doc));
+    const s = run.marks.figures.school;
+    const out = {
+      period: run.period.name,
+      sheet: run.termWrite.sheet,
+      docx,
+      json,
+      students: s.students,
+      rows: run.marks.rows.length,
+    };
+    if (ctx.options.json) ctx.out(JSON.stringify(out, null, 2));
+    else
+      ctx.out(
+        lang === "ru"
+          ? `Итоги «${run.period.name}»: лист «${out.sheet}» в ${target.label}\nОтчёт: ${docx}\nJSON: ${json}\nУчащихся: ${s.students}, успеваемость ${pct(s.success, "ru") || "—"} %.`
+          : `Results of "${run.period.name}": sheet "${out.sheet}" in ${target.label}\nReport: ${docx}\nJSON: ${json}\nStudents: ${s.students}, pass rate ${pct(s.success, "en") || "—"} %.`,
+      );
+    return 0;
+  },
+};
