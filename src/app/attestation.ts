@@ -16,12 +16,7 @@ import {
 } from "../core/attestation/results.js";
 import { readAttestations, readPeriods } from "../core/attestation/sheets.js";
 import { computePeriodMarks, type PeriodMarks } from "../core/attestation/term.js";
-import {
-  readOverrides,
-  termPeriodOf,
-  termSheetName,
-  termSheetWrite,
-} from "../core/attestation/term-sheet.js";
+import { readOverrides, termPeriodOf, termSheetWrite } from "../core/attestation/term-sheet.js";
 import type { Attestation, Period, ResultSheet } from "../core/attestation/types.js";
 import type { Lang } from "../core/i18n.js";
 import type { Issue } from "../core/issues.js";

@@ -34,7 +34,9 @@ function line(a: Attestation, m: Model, lang: Lang): string {
   const mode = a.mode ? `, ${enumLabel("mode", a.mode, lang)}` : "";
   const place = a.place ? `, ${a.place}` : "";
   const examiner = staff.get(a.examinerId);
-  const who = examiner ? (ru ? ` Принимает: ${examiner}.` : ` Examiner: ${examiner}.`) : "";
+  // «Иванова И. И.» already ends with a full stop.
+  const end = (t: string) => (t.endsWith(".") ? t : `${t}.`);
+  const who = examiner ? end(ru ? ` Принимает: ${examiner}` : ` Examiner: ${examiner}`) : "";
   const consult = a.consultationDate
     ? ru
       ? ` Консультация: ${ruDate(a.consultationDate)}${a.consultationTime ? ` в ${a.consultationTime}` : ""}.`
