@@ -18,6 +18,7 @@ import { readAttestations, readPeriods } from "../core/attestation/sheets.js";
 import { computePeriodMarks, type PeriodMarks } from "../core/attestation/term.js";
 import { readOverrides, termPeriodOf, termSheetWrite } from "../core/attestation/term-sheet.js";
 import type { Attestation, Period, ResultSheet } from "../core/attestation/types.js";
+import { addDays } from "../core/dates.js";
 import type { Lang } from "../core/i18n.js";
 import type { Issue } from "../core/issues.js";
 import type { Lesson, Model } from "../core/model.js";
@@ -104,12 +105,19 @@ export function checkAttestation(st: AttestationState, today: IsoDate): Issue[] 
   ];
 }
 
-/** The results sheets' writes: every attestation with a date gets its sheet; new students are appended. */
-export function resultsWrites(st: AttestationState, lang: Lang, only?: string): SheetWrite[] {
+/** The results sheets' writes: every attestation with a date (up to `until`) gets its sheet; new students are appended. */
+export function resultsWrites(
+  st: AttestationState,
+  lang: Lang,
+  only?: string,
+  /** Only attestations dated up to this day get a sheet (the week ahead, like journals up to a date). */
+  until?: IsoDate,
+): SheetWrite[] {
   const email = new Map(st.model.staff.map((s) => [s.id, s.email]));
   const out: SheetWrite[] = [];
   for (const a of st.attestations) {
     if (!a.id || !a.date || (only !== undefined && a.id !== only)) continue;
+    if (until !== undefined && a.date > until && !st.results.has(a.id)) continue;
     const have = st.results.get(a.id);
     const plan = planResultSheet({
       sheet: have?.sheet ?? resultsSheetName(a.id, lang),
@@ -161,7 +169,7 @@ export function updateAttestation(wb: Workbook, today: IsoDate, lang?: Lang): At
   const st = loadAttestation(wb);
   const language = lang ?? st.model.settings.language;
   const planned = plannedLessons(st);
-  const writes = resultsWrites(st, language);
+  const writes = resultsWrites(st, language, undefined, addDays(today, 7));
   const terms = startedPeriods(st, today).map((p) => termWrite(st, periodMarks(st, p, planned), language));
   const all = [...writes.filter((w) => w.create || (w.cells?.length ?? 0) > 0), ...terms];
   if (all.length) wb.write(all);

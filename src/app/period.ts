@@ -103,3 +103,19 @@ export function compilePeriod(st: AttestationState, name: string, now: Date, lan
   );
   return { period, marks, previous, doc, json, termWrite: termWrite(st, marks, language), lang: language };
 }
+
+/**
+ * The period a report is for by default: the latest one ended by `today` that is not the year
+ * (a quarter, trimester or half), else the year when it has ended, else the period running today.
+ */
+export function defaultPeriod(periods: readonly Period[], today: string): Period | null {
+  const usable = periods.filter(usablePeriod);
+  const ended = usable
+    .filter((p) => p.to! < today)
+    .sort((a, b) => (a.to! < b.to! ? 1 : a.to! > b.to! ? -1 : 0));
+  const part = ended.find((p) => p.kind !== "year");
+  const year = ended.find((p) => p.kind === "year");
+  if (year && (!part || year.to! >= part.to!)) return year;
+  if (part) return part;
+  return usable.find((p) => p.from! <= today && today <= p.to! && p.kind !== "year") ?? usable[0] ?? null;
+}

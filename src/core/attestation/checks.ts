@@ -143,9 +143,11 @@ function staffClashes(c: Ctx, input: CheckInput): void {
         );
     }
   const staffOf = new Map(c.m.groups.map((g) => [g.id, [g.teacherId, g.tutorId].filter(Boolean)]));
-  for (const a of dated)
+  for (const a of dated) {
+    // The group's own lesson at that hour is where its attestation is held: no clash.
+    const own = new Set(groupsOfAttestation(a, c.m).map((g) => g.id));
     for (const l of input.lessons) {
-      if (l.date !== a.date || l.kind === "consultation") continue;
+      if (l.date !== a.date || l.kind === "consultation" || own.has(l.groupId)) continue;
       if (!(minutesOf(a.start!) < minutesOf(l.end) && minutesOf(l.start) < minutesOf(a.end!))) continue;
       for (const p of people(a).filter((x) => staffOf.get(l.groupId)?.includes(x))) {
         const lesson = c.ref(
@@ -163,6 +165,7 @@ function staffClashes(c: Ctx, input: CheckInput): void {
         );
       }
     }
+  }
 }
 
 function dateChecks(c: Ctx, input: CheckInput, who: Map<string, string[]>): void {

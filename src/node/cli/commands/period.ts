@@ -6,7 +6,8 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { loadAttestation } from "../../../app/attestation.js";
-import { compilePeriod } from "../../../app/period.js";
+import { compilePeriod, defaultPeriod } from "../../../app/period.js";
+import { todayIn } from "../../../core/dates.js";
 import { msg } from "../../../core/i18n.js";
 import { pct } from "../../../core/metrics/index.js";
 import { writeFileAtomic } from "../../atomic.js";
@@ -15,7 +16,7 @@ import { renderDocx } from "../../report/docx.js";
 import type { Command } from "../context.js";
 import { openWorkbook } from "../workbook-arg.js";
 
-const usage = 'coordinator period FILE.xlsx --period "1 четверть" [--out DIR] [--json]';
+const usage = 'coordinator period FILE.xlsx [--period "1 четверть"] [--out DIR] [--json]';
 
 /** A file-name-safe form of a period's name: «1 четверть» -> «1-четверть». */
 export function periodSlug(name: string): string {
@@ -43,15 +44,23 @@ export const period: Command = {
     json: { type: "boolean", help: msg("вывести пути в JSON", "print the paths as JSON") },
   },
   async run(ctx) {
-    const name = typeof ctx.options.period === "string" ? ctx.options.period : "";
-    if (!name)
-      throw new UserError(
-        "bad-args",
-        msg(`Не указан --period. Использование: ${usage}`, `No --period given. Usage: ${usage}`),
-      );
     const target = await openWorkbook(ctx, usage);
     const st = loadAttestation(target.wb);
     const lang = ctx.langForced ? ctx.lang : st.model.settings.language;
+    // Without --period: the latest period ended by today (the year once it has ended).
+    const today = todayIn(ctx.now(), st.model.settings.timeZone);
+    const name =
+      typeof ctx.options.period === "string"
+        ? ctx.options.period
+        : (defaultPeriod(st.periods, today)?.name ?? "");
+    if (!name)
+      throw new UserError(
+        "not-found",
+        msg(
+          "На листе «Учебные периоды» нет ни одного периода с датами",
+          "The Periods sheet has no period with dates",
+        ),
+      );
     const run = compilePeriod(st, name, ctx.now(), lang);
     if (!run) {
       const known = st.periods.map((p) => `«${p.name}»`).join(", ") || "—";
