@@ -159,4 +159,17 @@ describe("coordinator attestation on a hand-made workbook", () => {
     expect(after).toEqual(before);
     expect(r.out).toContain("итоги периодов: «Итоги 1 четверть», «Итоги 2 четверть»");
   });
+
+  it("period --letters writes a letter per consenting family once", async () => {
+    const file = await copy("letters.xlsx");
+    const out = join(dir, "letters");
+    const first = JSON.parse(
+      (await cli(["period", file, "--period", "1 четверть", "--out", out, "--letters", "--json"])).out,
+    );
+    expect(first.letters.map((f: string) => f.split("/").at(-1))).toEqual(["S1.docx", "S2.docx"]);
+    const again = JSON.parse(
+      (await cli(["period", file, "--period", "1 четверть", "--out", out, "--letters", "--json"])).out,
+    );
+    expect(again.letters).toEqual([]);
+  });
 });

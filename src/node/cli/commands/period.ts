@@ -7,14 +7,17 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { loadAttestation } from "../../../app/attestation.js";
 import { compilePeriod, defaultPeriod } from "../../../app/period.js";
+import { planPeriodLetters, recordPeriodLetters } from "../../../app/period-letters.js";
 import { todayIn } from "../../../core/dates.js";
 import { msg } from "../../../core/i18n.js";
 import { pct } from "../../../core/metrics/index.js";
+import type { Workbook } from "../../../ports.js";
 import { writeFileAtomic } from "../../atomic.js";
 import { UserError } from "../../errors.js";
 import { renderDocx } from "../../report/docx.js";
 import type { Command } from "../context.js";
 import { openWorkbook } from "../workbook-arg.js";
+import { fileSafe } from "./letters.js";
 
 const usage = 'coordinator period FILE.xlsx [--period "1 четверть"] [--out DIR] [--json]';
 
@@ -42,6 +45,13 @@ export const period: Command = {
     },
     out: { type: "string", help: msg("папка для отчёта и JSON", "folder for the report and JSON") },
     json: { type: "boolean", help: msg("вывести пути в JSON", "print the paths as JSON") },
+    letters: {
+      type: "boolean",
+      help: msg(
+        "письма родителям (.docx на семью, только свой ребёнок); повторно не пишет",
+        "letters to parents (a .docx per family, their own child only); never twice",
+      ),
+    },
   },
   async run(ctx) {
     const target = await openWorkbook(ctx, usage);
@@ -72,10 +82,11 @@ export const period: Command = {
         ),
       );
     }
-    target.wb.write([run.termWrite]);
-    await target.save();
     const dir = resolve(String(ctx.options.out ?? target.dir));
     await mkdir(dir, { recursive: true });
+    target.wb.write([run.termWrite]);
+    const letters = ctx.options.letters ? await writeLetters(target.wb, run.period.name, dir, ctx.now()) : [];
+    await target.save();
     const slug = periodSlug(run.period.name);
     const json = join(dir, `period-${slug}.json`);
     await writeFileAtomic(json, `${JSON.stringify(run.json, null, 2)}\n`);
@@ -94,9 +105,31 @@ export const period: Command = {
     else
       ctx.out(
         lang === "ru"
-          ? `Итоги «${run.period.name}»: лист «${out.sheet}» в ${target.label}\nОтчёт: ${docx}\nJSON: ${json}\nУчащихся: ${s.students}, успеваемость ${pct(s.success, "ru") || "—"} %.`
-          : `Results of "${run.period.name}": sheet "${out.sheet}" in ${target.label}\nReport: ${docx}\nJSON: ${json}\nStudents: ${s.students}, pass rate ${pct(s.success, "en") || "—"} %.`,
+          ? `Итоги «${run.period.name}»: лист «${out.sheet}» в ${target.label}\nОтчёт: ${docx}\nJSON: ${json}\nУчащихся: ${s.students}, успеваемость ${pct(s.success, "ru") || "—"} %.${ctx.options.letters ? `\nПисем родителям: ${letters.length}.` : ""}`
+          : `Results of "${run.period.name}": sheet "${out.sheet}" in ${target.label}\nReport: ${docx}\nJSON: ${json}\nStudents: ${s.students}, pass rate ${pct(s.success, "en") || "—"} %.${ctx.options.letters ? `\nLetters to parents: ${letters.length}.` : ""}`,
       );
     return 0;
   },
 };
+
+/** One .docx per family not yet given this period's letter, each recorded in «Письма». */
+async function writeLetters(wb: Workbook, name: string, dir: string, now: Date): Promise<string[]> {
+  const plan = planPeriodLetters(wb, name);
+  if (!plan?.letters.length) return [];
+  const folder = join(dir, `letters-${periodSlug(name)}`);
+  await mkdir(folder, { recursive: true });
+  const files: string[] = [];
+  for (const l of plan.letters) {
+    const file = join(folder, `${fileSafe(l.recipient.studentId)}.docx`);
+    await writeFileAtomic(file, await renderDocx(l.doc));
+    files.push(file);
+  }
+  recordPeriodLetters(
+    wb,
+    plan,
+    plan.letters.map((l) => l.recipient.studentId),
+    "docx",
+    now,
+  );
+  return files;
+}
