@@ -100,6 +100,7 @@ export const period: Command = {
       json,
       students: s.students,
       rows: run.marks.rows.length,
+      letters,
     };
     if (ctx.options.json) ctx.out(JSON.stringify(out, null, 2));
     else
