@@ -6,6 +6,7 @@
  */
 
 import { attestationChecks } from "../core/attestation/checks.js";
+import type { MonthAttestation } from "../core/attestation/month-section.js";
 import { attestationNotices } from "../core/attestation/notices.js";
 import { participants } from "../core/attestation/participants.js";
 import {
@@ -192,4 +193,16 @@ export function noticesRun(st: AttestationState, today: IsoDate, lang: Lang) {
       ? { sheet: tab, cells: notices.flatMap((n) => n.rows.map((row) => ({ row, col, values: [[date]] }))) }
       : null;
   return { notices, write };
+}
+
+/** The attestations and their results from tables already read (loadWorkbook reads the results tabs). */
+export function attestationIn(model: Model, tables: ReadonlyMap<string, Table>): MonthAttestation {
+  const tab = model.tabs.attestations;
+  const list = tab ? readAttestations(tab, tables.get(tab)?.values ?? []).list : [];
+  const results = new Map<string, ResultSheet>();
+  for (const [name, t] of tables) {
+    const id = resultsIdOf(name);
+    if (id !== undefined && !results.has(id)) results.set(id, readResultSheet(name, id, t.values).results);
+  }
+  return { attestations: list, results };
 }

@@ -12,6 +12,7 @@ import { isUserError } from "../core/errors.js";
 import { formatIssue, issue } from "../core/issues.js";
 import type { Clock, DocumentSink, Lock, Mailer, SheetWrite, Store, Workbook } from "../ports.js";
 import { absenceReasonsIn } from "./absence-reasons.js";
+import { attestationIn } from "./attestation.js";
 import { auditWrite } from "./audit.js";
 import { type CellLink, problemsWrite } from "./check.js";
 import { loadWorkbook } from "./load.js";
@@ -121,6 +122,7 @@ export function runMonthlyJob(
         undefined,
         presenceRowsIn(model, tables),
         absenceReasonsIn(model, tables),
+        attestationIn(model, tables),
       ),
       preflightReport(model, Boolean(opts.force)),
     );
