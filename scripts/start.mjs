@@ -42,6 +42,10 @@ spawnSync(process.execPath, ["--import", "tsx", "scripts/demo-presence.ts", book
 });
 run(["presence", "import", book, meet]);
 const report = JSON.parse(run(["report", book, "--out", out, "--json"], { capture: true }));
+// Attestation (issue 16): results sheets and period results, the schedule check, and the
+// report of the latest period that has ended (the year once it is over).
+run(["attestation", book], { okCodes: [0, 1] });
+const period = JSON.parse(run(["period", book, "--out", out, "--json"], { capture: true }));
 
 console.log(`
 ${report.monthReason ?? ""}
@@ -51,6 +55,8 @@ ${report.monthReason ?? ""}
   книга / workbook:    ${book}  (лист / sheet «${report.sheet}»)
   отчёт / report:      ${report.docx}
   сводка / summary:    ${report.json}
+  итоги периода «${period.period}» / period report: ${period.docx}
+                       (лист / sheet «${period.sheet}», JSON: ${period.json})
 Откройте книгу в Excel или LibreOffice / Open the workbook in Excel or LibreOffice.
 Отчёт в PDF / the report as PDF:
   soffice --headless --convert-to pdf --outdir out ${report.docx}

@@ -1,9 +1,13 @@
 /** `init --demo`: generate the demo school's journals up to today and fill them with marks. */
+import { addDays } from "../core/dates.js";
+import { demoResult } from "../core/demo/attestation.js";
 import { fillDemoJournal } from "../core/demo/journals.js";
 import { withDemoLogins } from "../core/demo/presence.js";
+import { seeded } from "../core/demo/random.js";
 import { type DemoSchool, demoSchool } from "../core/demo/school.js";
 import type { Lang } from "../core/i18n.js";
 import type { Workbook } from "../ports.js";
+import { loadAttestation, resultsWrites } from "./attestation.js";
 import { initWrites } from "./init.js";
 import { updateJournals } from "./journals.js";
 import { loadModel } from "./load.js";
@@ -44,5 +48,20 @@ export function writeDemoSchool(
   if (opts.school) demo.settings.school = opts.school;
   wb.write(initWrites(opts.lang, demo));
   fillDemoJournals(wb, demo, opts.today);
+  fillDemoResults(wb, opts.today, (opts.seed ?? 2026) + 16);
   return demo;
+}
+
+/** The results sheets of the attestations held by `today`, filled with the demo's results. */
+export function fillDemoResults(wb: Workbook, today: string, seed: number): void {
+  const st = loadAttestation(wb);
+  const rnd = seeded(seed);
+  const lang = st.model.settings.language;
+  const writes = resultsWrites(st, lang, undefined, addDays(today, -1)).map((w) => ({
+    ...w,
+    cells: (w.cells ?? []).map((c) =>
+      c.row === 1 ? c : { ...c, values: c.values.map((r) => [r[0], r[1], demoResult(rnd), null]) },
+    ),
+  }));
+  if (writes.length) wb.write(writes);
 }

@@ -5,8 +5,12 @@ import { SHEETS, type SheetKey } from "../core/schema.js";
 import type { SheetWrite } from "../ports.js";
 import { setupWrites } from "./setup.js";
 
-export function initWrites(lang: Lang, demo?: DemoSchool): SheetWrite[] {
-  const writes = setupWrites([], new Map(), lang, { settings: demo?.settings });
+export function initWrites(lang: Lang, demo?: DemoSchool, year?: number): SheetWrite[] {
+  // The demo brings its own periods; a plain workbook gets the school year's quarters.
+  const writes = setupWrites([], new Map(), lang, {
+    settings: demo?.settings,
+    year: demo ? undefined : year,
+  });
   if (!demo) return writes;
   return writes.map((w) => {
     const key = (Object.keys(SHEETS) as SheetKey[]).find((k) => SHEETS[k][lang] === w.sheet);

@@ -1,4 +1,5 @@
 /** Read every known sheet and journal in one batch and parse them into a Model. */
+import { resultsIdOf } from "../core/attestation/results.js";
 import type { Model } from "../core/model.js";
 import { locateSheets, parseModel } from "../core/parse/index.js";
 import type { Table, Workbook } from "../ports.js";
@@ -16,7 +17,11 @@ export function loadWorkbook(wb: Workbook, also: readonly string[] = []): Loaded
   // «Аудит» and «Проблемы» are written by the program and can be long: never needed to compute.
   const { audit: _a, problems: _p, ...data } = tabs;
   const extra = also.filter((n) => names.includes(n));
-  const wanted = [...Object.values(data), ...journals, ...extra].filter((x): x is string => Boolean(x));
+  // «Аттестация <ID>» results (issue 16): small, and the monthly report quotes them.
+  const results = names.filter((n) => resultsIdOf(n) !== undefined);
+  const wanted = [...Object.values(data), ...journals, ...results, ...extra].filter((x): x is string =>
+    Boolean(x),
+  );
   const tables = wb.read(wanted);
   return { model: parseModel(names, tables), names, tables };
 }

@@ -13,6 +13,7 @@ import { formatIssue, issue } from "../core/issues.js";
 import { summaryRows } from "../core/report/saved-summary.js";
 import type { Clock, DocumentSink, Lock, Mailer, SheetWrite, Store, Workbook } from "../ports.js";
 import { absenceReasonsIn } from "./absence-reasons.js";
+import { attestationIn } from "./attestation.js";
 import { auditWrite } from "./audit.js";
 import { type CellLink, problemsWrite } from "./check.js";
 import { loadWorkbook } from "./load.js";
@@ -119,6 +120,7 @@ export function runMonthlyJob(
         undefined,
         presenceRowsIn(model, tables),
         absenceReasonsIn(model, tables),
+        attestationIn(model, tables),
       ),
       preflightReport(model, Boolean(opts.force)),
     );

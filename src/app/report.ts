@@ -4,6 +4,7 @@
  * model. Pure given the model and the clock; the callers do the one write and the rendering.
  */
 import type { AbsenceReasons } from "../core/absence/reasons.js";
+import { attestationMonthBlocks, type MonthAttestation } from "../core/attestation/month-section.js";
 import { monthRange, previousMonth, ruDate, zonedParts } from "../core/dates.js";
 import type { Lang } from "../core/i18n.js";
 import {
@@ -54,6 +55,8 @@ export function compileMonth(
   presence?: readonly PresenceRow[],
   /** «Причины пропусков» (issue 21): shown beside the at-risk students when given. */
   reasons?: AbsenceReasons,
+  /** The attestation schedule and results (issue 16): the month's attestations when given. */
+  attestation?: MonthAttestation,
 ): MonthlyRun {
   const language = lang ?? model.settings.language;
   const prev = previousMonth(month);
@@ -80,6 +83,7 @@ export function compileMonth(
     absenceReason: reasons ? reasonOfPair(reasons, month, language) : undefined,
   });
   if (presence) doc.blocks.push(...presenceReportBlocks(model, presence, month, language));
+  if (attestation) insertBeforeSignatures(doc, attestationMonthBlocks(model, attestation, month, language));
   const existingTab = sheetNames.find((n) => summaryMonthOf(n) === month);
   return {
     month,
@@ -102,6 +106,16 @@ export function compileMonth(
       namesMode: model.settings.namesInReport,
     }),
   };
+}
+
+/** Put blocks before the rules note and the signature lines (the document's last three blocks). */
+function insertBeforeSignatures(doc: ReportDoc, blocks: ReportDoc["blocks"]): void {
+  if (!blocks.length) return;
+  const at = doc.blocks.findIndex(
+    (b) =>
+      b.kind === "paragraph" && b.style === "note" && /^(Показатели рассчитаны|Figures follow)/.test(b.text),
+  );
+  doc.blocks.splice(at >= 0 ? at : doc.blocks.length, 0, ...blocks);
 }
 
 /** Load, compile and write the summary sheet in one batch. */

@@ -3,6 +3,7 @@
  * validations and a frozen header row. Idempotent; never changes an existing sheet's data or
  * column order (a missing column's header is added to the right of the existing ones).
  */
+import { defaultPeriodRows } from "../core/attestation/default-periods.js";
 import type { WriteValue } from "../core/cells.js";
 import type { Lang } from "../core/i18n.js";
 import { locateSheets } from "../core/parse/index.js";
@@ -44,18 +45,24 @@ function settingsRows(lang: Lang, skip: ReadonlySet<string>): WriteValue[][] {
   ]);
 }
 
+export interface SetupOptions {
+  settings?: Partial<Record<string, string>>;
+  /** The school year's first calendar year: a new «Учебные периоды» gets its quarters (issue 16). */
+  year?: number;
+}
+
 /** The writes that bring a workbook to format v1; empty when it is already set up. */
 export function setupWrites(
   names: readonly string[],
   tables: ReadonlyMap<string, Table>,
   lang: Lang,
-  options: { settings?: Partial<Record<string, string>> } = {},
+  options: SetupOptions = {},
 ): SheetWrite[] {
   const { tabs } = locateSheets(names);
   const out: SheetWrite[] = [];
   for (const key of SETUP_ORDER) {
     const tab = tabs[key];
-    if (!tab) out.push(newSheet(key, lang, options.settings));
+    if (!tab) out.push(newSheet(key, lang, options.settings, options.year));
     else {
       const w = existingSheet(key, tab, tables.get(tab)?.values ?? [], lang);
       if (w) out.push(w);
@@ -64,7 +71,12 @@ export function setupWrites(
   return out;
 }
 
-function newSheet(key: SheetKey, lang: Lang, settings?: Partial<Record<string, string>>): SheetWrite {
+function newSheet(
+  key: SheetKey,
+  lang: Lang,
+  settings?: Partial<Record<string, string>>,
+  year?: number,
+): SheetWrite {
   const spec = SHEETS[key];
   const header = spec.columns.map((c) => c[lang]);
   const columns = Object.fromEntries(spec.columns.map((c, i) => [c.key, i + 1]));
@@ -77,6 +89,7 @@ function newSheet(key: SheetKey, lang: Lang, settings?: Partial<Record<string, s
       rows.push(r);
     }
   }
+  if (key === "periods" && year !== undefined) rows.push(...defaultPeriodRows(year, lang));
   return {
     sheet: spec[lang],
     create: true,
@@ -131,11 +144,7 @@ function existingSheet(
 }
 
 /** Set up a workbook through the port: one read, one write. Returns the sheets created. */
-export function setupWorkbook(
-  wb: Workbook,
-  lang: Lang,
-  options: { settings?: Partial<Record<string, string>> } = {},
-): string[] {
+export function setupWorkbook(wb: Workbook, lang: Lang, options: SetupOptions = {}): string[] {
   const names = wb.sheetNames();
   const { tabs } = locateSheets(names);
   const tables = wb.read(Object.values(tabs).filter((x): x is string => Boolean(x)));

@@ -23,6 +23,8 @@ export const HANDLERS = {
   presence: "menuPresence",
   presenceUpload: "presenceUpload",
   presencePicked: "presencePicked",
+  attestation: "menuAttestation",
+  attestationNotices: "menuAttestationNotices",
 } as const;
 
 export type HandlerName = (typeof HANDLERS)[keyof typeof HANDLERS];

@@ -2,6 +2,7 @@
  * The Apps Script entry points and nothing else: each is a one-line delegate. The build
  * re-declares every export here as a top-level function so Apps Script can call it.
  */
+import { runAttestation, showAttestationNotices } from "./actions/attestation.js";
 import { createFormFromMenu, feedbackSubmitted, parentLinksFromMenu } from "./actions/forms.js";
 import { continueLettersJob, lettersFromMenu } from "./actions/letters.js";
 import {
@@ -122,4 +123,14 @@ export function presenceUpload(files: UploadedFile[], apply: boolean): string {
 /** google.script.run from the Google Picker in the presence dialog: the picked Sheets' IDs. */
 export function presencePicked(ids: string[], apply: boolean): string {
   return importPicked(ids, apply);
+}
+
+/** «Обновить аттестацию и итоги»: results sheets, period results, the checks (issue 16). */
+export function menuAttestation(): void {
+  runAttestation();
+}
+
+/** «Расписание аттестации: тексты»: the notices per group; «Сообщено» recorded. */
+export function menuAttestationNotices(): void {
+  showAttestationNotices();
 }

@@ -28,6 +28,13 @@ export const MENU: readonly (MenuItem | null)[] = [
   { ru: "Письма родителям за месяц…", en: "Monthly letters to parents…", handler: HANDLERS.letters },
   null,
   { ru: "Загрузить присутствие из СДО…", en: "Import LMS presence…", handler: HANDLERS.presence },
+  null,
+  { ru: "Обновить аттестацию и итоги", en: "Update attestation and results", handler: HANDLERS.attestation },
+  {
+    ru: "Расписание аттестации: тексты",
+    en: "Attestation schedule notices",
+    handler: HANDLERS.attestationNotices,
+  },
 ];
 
 export const MENU_TITLE = { ru: "Дистанционное обучение", en: "Distance learning" } as const;

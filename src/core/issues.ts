@@ -38,6 +38,9 @@ export type IssueCode =
   | "presence-unknown-login"
   | "cell-limit"
   | "too-long"
+  | "attestation-conflict"
+  | "attestation-required"
+  | "attestation-results-missing"
   | "other";
 
 export function issue(

@@ -141,7 +141,17 @@ export interface Settings {
   attendanceThreshold: number;
   journalFillThreshold: number;
   notAssessedAllowed: number;
+  // Period marks and the attestation schedule (issue 16).
+  periodRoundingThreshold: number;
+  periodMinimumMarks: number;
+  finalMarkRule: FinalMarkRule;
+  attestationWeight: number;
+  attestationsPerDay: number;
+  attestationsPerWeek: number;
 }
+
+/** «Итоговая отметка»: the period's final mark by its marks, with the attestation weighted, or decided by it. */
+export type FinalMarkRule = "marks" | "weighted" | "attestation";
 
 export type NamesInReport = "all" | "consent" | "ids";
 
@@ -170,4 +180,10 @@ export const DEFAULT_SETTINGS: Settings = {
   attendanceThreshold: 85,
   journalFillThreshold: 100,
   notAssessedAllowed: 0,
+  periodRoundingThreshold: 0.5,
+  periodMinimumMarks: 3,
+  finalMarkRule: "marks",
+  attestationWeight: 2,
+  attestationsPerDay: 1,
+  attestationsPerWeek: 3,
 };

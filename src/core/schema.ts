@@ -20,7 +20,9 @@ export type SheetKey =
   | "audit"
   | "problems"
   | "presence"
-  | "absenceReasons";
+  | "absenceReasons"
+  | "periods"
+  | "attestations";
 
 export type ColumnKind =
   | "id"
@@ -34,7 +36,16 @@ export type ColumnKind =
   | "datetime"
   | "int";
 
-export type EnumKey = "status" | "role" | "weekday" | "mode" | "changeKind" | "yesNo";
+export type EnumKey =
+  | "status"
+  | "role"
+  | "weekday"
+  | "mode"
+  | "changeKind"
+  | "yesNo"
+  | "periodKind"
+  | "attestationKind"
+  | "attestationForm";
 
 export interface ColumnSpec {
   /** Stable key used in records. */
@@ -117,6 +128,32 @@ export const ENUMS: Record<EnumKey, readonly EnumValue[]> = {
   yesNo: [
     { value: "yes", ru: "да", en: "yes", synonyms: ["y", "д", "true", "1", "+", "истина"] },
     { value: "no", ru: "нет", en: "no", synonyms: ["n", "н", "false", "0", "-", "ложь"] },
+  ],
+  // Issue 16: school periods and attestations.
+  periodKind: [
+    { value: "quarter", ru: "четверть", en: "quarter" },
+    { value: "trimester", ru: "триместр", en: "trimester" },
+    { value: "half", ru: "полугодие", en: "half-year", synonyms: ["half", "semester", "семестр"] },
+    { value: "year", ru: "год", en: "year", synonyms: ["учебный год", "school year"] },
+  ],
+  attestationKind: [
+    { value: "intermediate", ru: "промежуточная", en: "intermediate", synonyms: ["interim"] },
+    { value: "final", ru: "итоговая", en: "final", synonyms: ["гиа"] },
+  ],
+  attestationForm: [
+    { value: "test", ru: "контрольная работа", en: "test", synonyms: ["контрольная", "кр"] },
+    { value: "credit", ru: "зачёт", en: "credit", synonyms: ["pass/fail"] },
+    { value: "exam", ru: "экзамен", en: "exam" },
+    { value: "quiz", ru: "тестирование", en: "quiz", synonyms: ["тест", "testing"] },
+    {
+      value: "project",
+      ru: "защита проекта",
+      en: "project defence",
+      synonyms: ["project defense", "проект"],
+    },
+    { value: "diagnostic", ru: "диагностическая работа", en: "diagnostic test", synonyms: ["диагностика"] },
+    { value: "mockOge", ru: "пробный ОГЭ", en: "mock OGE", synonyms: ["пробный огэ"] },
+    { value: "mockEge", ru: "пробный ЕГЭ", en: "mock EGE", synonyms: ["пробный егэ"] },
   ],
 };
 
@@ -367,6 +404,48 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
       col("at", "Когда", "At", "datetime"),
     ],
   },
+  // Issue 16: the school's periods (quarters, trimesters, halves, the year) and attestations.
+  periods: {
+    key: "periods",
+    ru: "Учебные периоды",
+    en: "Periods",
+    aliases: ["School periods", "Периоды"],
+    idColumn: "name",
+    columns: [
+      col("name", "Название", "Name", "text", { required: true, aliases: ["Период", "Period"] }),
+      col("kind", "Вид", "Kind", "enum", { enumOf: "periodKind", aliases: ["Тип", "Type"] }),
+      col("from", "С", "From", "date", { required: true }),
+      col("to", "По", "To", "date", { required: true }),
+      col("required", "Обязательная аттестация", "Required attestation", "text", {
+        aliases: ["Предметы аттестации", "Required subjects"],
+      }),
+    ],
+  },
+  attestations: {
+    key: "attestations",
+    ru: "Аттестация",
+    en: "Attestation",
+    aliases: ["Attestations", "Аттестации"],
+    idColumn: "id",
+    columns: [
+      col("id", "ID", "ID", "id", { required: true }),
+      col("kind", "Вид", "Kind", "enum", { enumOf: "attestationKind", aliases: ["Тип", "Type"] }),
+      col("form", "Форма", "Form", "enum", { enumOf: "attestationForm" }),
+      col("groupId", "Группа", "Group", "text", { aliases: ["Группа или класс", "Group or class", "Class"] }),
+      col("subject", "Предмет", "Subject", "text"),
+      col("date", "Дата", "Date", "date", { required: true }),
+      col("start", "Начало", "Start", "time"),
+      col("end", "Окончание", "End", "time", { aliases: ["Конец"] }),
+      col("mode", "Формат", "Mode", "enum", { enumOf: "mode" }),
+      col("place", "Аудитория или ссылка", "Room or link", "text", { aliases: ["Место", "Room", "Link"] }),
+      col("examinerId", "Экзаменатор", "Examiner", "ref", { ref: "staff" }),
+      col("assistantId", "Ассистент", "Assistant", "ref", { ref: "staff" }),
+      col("period", "Период", "Period", "text"),
+      col("consultationDate", "Дата консультации", "Consultation date", "date"),
+      col("consultationTime", "Время консультации", "Consultation time", "time"),
+      col("notified", "Сообщено", "Notified", "date"),
+    ],
+  },
 };
 
 /** The sheets `init` / «Настроить книгу» creates, in tab order. */
@@ -382,6 +461,8 @@ export const SETUP_ORDER: readonly SheetKey[] = [
   "contacts",
   "feedback",
   "audit",
+  "periods",
+  "attestations",
 ];
 
 /** Sheet title in a language. */
@@ -504,6 +585,67 @@ const REPORT_SETTINGS: readonly SettingSpec[] = [
   },
 ];
 
+/** Settings of period marks and the attestation schedule (issue 16). */
+const ATTESTATION_SETTINGS: readonly SettingSpec[] = [
+  {
+    key: "periodRoundingThreshold",
+    ru: "Порог округления (период)",
+    en: "Rounding threshold (period)",
+    default: "0.5",
+    help: {
+      ru: "дробная часть, с которой отметка за период округляется вверх",
+      en: "fractional part from which a period mark rounds up",
+    },
+  },
+  {
+    key: "periodMinimumMarks",
+    ru: "Минимум отметок (период)",
+    en: "Minimum marks (period)",
+    default: "3",
+    help: { ru: "меньше отметок за период — н/а", en: "fewer marks in a period give N/A" },
+  },
+  {
+    key: "finalMarkRule",
+    ru: "Итоговая отметка",
+    en: "Final mark",
+    default: "по отметкам",
+    help: {
+      ru: "по отметкам / с весом аттестации / решает аттестация",
+      en: "by marks / attestation weighted / attestation decides",
+    },
+  },
+  {
+    key: "attestationWeight",
+    ru: "Вес аттестации",
+    en: "Attestation weight",
+    default: "2",
+    help: {
+      ru: "отметка аттестации считается за столько отметок (правило «с весом аттестации»)",
+      en: "the attestation mark counts as this many marks (rule «attestation weighted»)",
+    },
+  },
+  {
+    key: "attestationsPerDay",
+    ru: "Аттестаций в день",
+    en: "Attestations a day",
+    default: "1",
+    help: {
+      ru: "больше у одного учащегося в день — проблема",
+      en: "more for one student a day is a problem",
+    },
+  },
+  {
+    key: "attestationsPerWeek",
+    ru: "Аттестаций в неделю",
+    en: "Attestations a week",
+    default: "3",
+    help: {
+      ru: "больше у одного учащегося за неделю — проблема",
+      en: "more for one student in a week is a problem",
+    },
+  },
+];
+
 export type SettingKey =
   | "school"
   | "schoolYear"
@@ -530,7 +672,14 @@ export type SettingKey =
   | "qualityThreshold"
   | "attendanceThreshold"
   | "journalFillThreshold"
-  | "notAssessedAllowed";
+  | "notAssessedAllowed"
+  // Attestation and period marks (issue 16).
+  | "periodRoundingThreshold"
+  | "periodMinimumMarks"
+  | "finalMarkRule"
+  | "attestationWeight"
+  | "attestationsPerDay"
+  | "attestationsPerWeek";
 
 export const SETTINGS: readonly SettingSpec[] = [
   {
@@ -632,6 +781,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     },
   },
   ...REPORT_SETTINGS,
+  ...ATTESTATION_SETTINGS,
 ];
 
 export function settingKeyOf(typed: unknown): SettingKey | undefined {

@@ -1,5 +1,6 @@
 /** Menu actions «Проверить расписание», «Тексты оповещений», «Обновить журналы». */
 
+import { checkAttestation, loadAttestation } from "../../app/attestation.js";
 import { problemsWrite, summaryLine } from "../../app/check.js";
 import { JOURNALS_JOB_KEY, type JournalsJobPorts, runJournalsJob } from "../../app/journals-job.js";
 import { loadModel, loadSettings } from "../../app/load.js";
@@ -16,8 +17,14 @@ import { clearContinuation, scheduleContinuation } from "../triggers.js";
 export function runScheduleCheck(): void {
   const wb = workbook();
   const { conflicts, lang } = withDocumentLock(() => {
-    const model = loadModel(wb);
-    const found = scheduleConflicts(model);
+    // The attestation schedule is checked with the lessons (issue 16).
+    const st = loadAttestation(wb);
+    const model = st.model;
+    const today = todayIn(systemClock.now(), model.settings.timeZone);
+    const found = [
+      ...scheduleConflicts(model),
+      ...(model.tabs.attestations ? checkAttestation(st, today) : []),
+    ];
     const language = model.settings.language;
     wb.write([problemsWrite(found, language, model.tabs.problems, sheetLinker(wb))]);
     return { conflicts: found, lang: language };

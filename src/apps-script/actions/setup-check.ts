@@ -1,12 +1,17 @@
 /** Menu actions «Настроить книгу» and «Проверить данные». */
 import { checkWorkbook, problemsWrite, summaryLine } from "../../app/check.js";
 import { setupWorkbook } from "../../app/setup.js";
+import { todayIn } from "../../core/dates.js";
+import { schoolYearOf } from "../../core/school-year.js";
+import { systemClock } from "../clock.js";
 import { sheetLinker, workbook, workbookLang } from "../env.js";
 import { withDocumentLock } from "../lock.js";
 
 export function runSetup(): void {
   const lang = workbookLang();
-  const created = withDocumentLock(() => setupWorkbook(workbook(), lang));
+  // A new «Учебные периоды» gets the running school year's quarters (issue 16).
+  const year = schoolYearOf(todayIn(systemClock.now(), "Europe/Moscow"));
+  const created = withDocumentLock(() => setupWorkbook(workbook(), lang, { year }));
   const ui = SpreadsheetApp.getUi();
   ui.alert(
     lang === "ru"

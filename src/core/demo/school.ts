@@ -5,10 +5,13 @@
  * workbook is a snapshot as of `today`: students who left by then have the status «выбыл»,
  * students who arrive later are not in it yet. Rows follow the column order of SHEETS.
  */
+
+import { defaultPeriodRows } from "../attestation/default-periods.js";
 import type { WriteValue } from "../cells.js";
 import { addDays, isoOf, isoWeekday } from "../dates.js";
 import type { Lang } from "../i18n.js";
 import { enumLabel, type SettingKey, type SheetKey } from "../schema.js";
+import { demoAttestationRows } from "./attestation.js";
 import { yearMovement } from "./movement.js";
 import { FEMALE, MALE, patronymic, SURNAMES, surname } from "./names.js";
 import { type Random, seeded } from "./random.js";
@@ -421,9 +424,23 @@ export function demoSchool(opts: { year: number; lang: Lang; seed?: number; toda
   enrollments.push(...movement.arrivals.enrollments);
   contacts.push(...laterContacts({ from: isoOf(year, 12, 1), until: [today, to].sort()[0], rnd: rest, L }));
 
+  // Issue 16: the year's quarters and the attestation schedule.
+  const periods = defaultPeriodRows(year, lang);
+  const attestations = demoAttestationRows({ year, lang, groups: GROUPS, holidays, today });
   return {
     settings,
-    rows: { students, staff, groups, enrollments, schedule, changes, holidays, contacts },
+    rows: {
+      students,
+      staff,
+      groups,
+      enrollments,
+      schedule,
+      changes,
+      holidays,
+      contacts,
+      periods,
+      attestations,
+    },
     from,
     to,
   };

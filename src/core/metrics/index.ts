@@ -17,11 +17,19 @@ export {
 export { avg2, formatChange, formatMark, formatNumber, pct, roundTo } from "./format.js";
 export { columnsIn, groupMonth, plannedByGroup } from "./group.js";
 export { classFigures, classKey } from "./klass.js";
-export { computeMonth, metricSettings } from "./month.js";
+export { computeMonth, computeSpan, metricSettings } from "./month.js";
 export { type Movement, movementOf } from "./movement.js";
 export { riskReasons } from "./risk.js";
 export { staffFigures } from "./staff.js";
-export { insideSpans, meanOf, monthMarkOf, pairFigures, type Span, spansTouch } from "./student.js";
+export {
+  insideSpans,
+  meanOf,
+  monthMarkOf,
+  pairFigures,
+  roundMark,
+  type Span,
+  spansTouch,
+} from "./student.js";
 export {
   type ClassJson,
   type DynamicsJson,

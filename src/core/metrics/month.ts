@@ -39,7 +39,21 @@ export function metricSettings(s: Settings): MetricSettings {
 export function computeMonth(model: Model, month: string, planned: readonly Lesson[]): MonthFigures {
   if (!isMonth(month)) throw new RangeError(`month must be YYYY-MM, got "${month}"`);
   const { from, to } = monthRange(month);
-  const settings = metricSettings(model.settings);
+  return computeSpan(model, { label: month, from, to }, planned, metricSettings(model.settings));
+}
+
+/**
+ * The same figures over any span of days (a school period: «1 четверть»), with its own
+ * settings (the period's rounding threshold and minimum marks): one computation for months
+ * and periods. `label` becomes the figures' `month` field (what a report prints as the span).
+ */
+export function computeSpan(
+  model: Model,
+  span: { label: string; from: IsoDate; to: IsoDate },
+  planned: readonly Lesson[],
+  settings: MetricSettings,
+): MonthFigures {
+  const { label: month, from, to } = span;
 
   const students = new Map<string, Student>();
   for (const s of model.students) if (s.id && !students.has(s.id)) students.set(s.id, s);

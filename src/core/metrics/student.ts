@@ -37,8 +37,13 @@ export function meanOf(xs: readonly number[]): number | null {
 export function monthMarkOf(marks: readonly number[], settings: MetricSettings): Exclude<MonthMark, null> {
   const average = meanOf(marks);
   if (average === null || marks.length < settings.minimumMarks) return "н/а";
+  return roundMark(average, settings.roundingThreshold);
+}
+
+/** An average as a mark: floor, plus one when the fractional part reaches the threshold; at most 5. */
+export function roundMark(average: number, roundingThreshold: number): number {
   const whole = Math.floor(average);
-  const up = average - whole >= settings.roundingThreshold - EPS;
+  const up = average - whole >= roundingThreshold - EPS;
   return Math.min(5, up ? whole + 1 : whole);
 }
 

@@ -1,5 +1,5 @@
 /** The report settings' own parsing: threshold ranges and «Имена в отчёте». */
-import type { NamesInReport } from "../records.js";
+import type { FinalMarkRule, NamesInReport } from "../records.js";
 import { norm, type SettingKey } from "../schema.js";
 
 export const REPORT_NUMERIC: Partial<Record<SettingKey, { min: number; max: number }>> = {
@@ -27,4 +27,14 @@ const NAMES: Record<string, NamesInReport> = {
 /** «все» / «с согласием» / «только ID» (or English); null for anything else. */
 export function parseNamesInReport(text: string): NamesInReport | null {
   return NAMES[norm(text).replace(/\s+/g, " ")] ?? null;
+}
+
+/** «Итоговая отметка» (issue 16), in either language. */
+export function parseFinalMarkRule(text: string): FinalMarkRule | null {
+  const n = norm(text);
+  if (["по отметкам", "by marks", "marks"].includes(n)) return "marks";
+  if (["с весом аттестации", "attestation weighted", "weighted", "взвешенная"].includes(n)) return "weighted";
+  if (["решает аттестация", "attestation decides", "по аттестации", "attestation"].includes(n))
+    return "attestation";
+  return null;
 }

@@ -5,7 +5,7 @@ import { type Issue, issue } from "../issues.js";
 import { DEFAULT_SETTINGS, type Settings } from "../records.js";
 import { norm, SETTINGS, type SettingKey, settingKeyOf } from "../schema.js";
 import { isEmail, parseNumber, splitEmails } from "./cells.js";
-import { parseNamesInReport, REPORT_NUMERIC } from "./report-settings.js";
+import { parseFinalMarkRule, parseNamesInReport, REPORT_NUMERIC } from "./report-settings.js";
 
 export interface ParsedSettings {
   settings: Settings;
@@ -30,6 +30,11 @@ const NUMERIC: Partial<Record<SettingKey, { min: number; max: number }>> = {
   minimumMarks: { min: 0, max: 100 },
   naWeight: { min: 0, max: 100 },
   ...REPORT_NUMERIC,
+  periodRoundingThreshold: { min: 0, max: 1 },
+  periodMinimumMarks: { min: 0, max: 100 },
+  attestationWeight: { min: 0, max: 100 },
+  attestationsPerDay: { min: 1, max: 20 },
+  attestationsPerWeek: { min: 1, max: 50 },
 };
 
 export function parseSettings(sheet: string, values: readonly (readonly CellValue[])[]): ParsedSettings {
@@ -101,6 +106,16 @@ export function parseSettings(sheet: string, values: readonly (readonly CellValu
           bad(
             `«${text}» — ожидается «все», «с согласием» или «только ID»`,
             `"${text}" — expected "all", "with consent" or "IDs only"`,
+          );
+        break;
+      }
+      case "finalMarkRule": {
+        const rule = parseFinalMarkRule(text);
+        if (rule) settings.finalMarkRule = rule;
+        else
+          bad(
+            `«${text}» — ожидается «по отметкам», «с весом аттестации» или «решает аттестация»`,
+            `"${text}" — expected "by marks", "attestation weighted" or "attestation decides"`,
           );
         break;
       }

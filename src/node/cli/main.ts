@@ -8,11 +8,13 @@ import { type Lang, msg, parseLang } from "../../core/i18n.js";
 import type { Clock } from "../../ports.js";
 import { clockFromEnv } from "../clock.js";
 import { isUserError } from "../errors.js";
+import { attestation } from "./commands/attestation.js";
 import { check } from "./commands/check.js";
 import { feedback } from "./commands/feedback.js";
 import { init } from "./commands/init.js";
 import { journals } from "./commands/journals.js";
 import { letters } from "./commands/letters.js";
+import { period } from "./commands/period.js";
 import { presence } from "./commands/presence.js";
 import { report } from "./commands/report.js";
 import { rollupCommand } from "./commands/rollup.js";
@@ -29,6 +31,8 @@ export const COMMANDS: Command[] = [
   letters,
   rollupCommand,
   presence,
+  attestation,
+  period,
 ];
 
 const GLOBAL: Record<string, OptionSpec> = {

@@ -34,6 +34,18 @@ describe("coordinator init", () => {
       "Контакты",
       "Отзывы родителей",
       "Аудит",
+      "Учебные периоды",
+      "Аттестация",
+    ]);
+    // The running school year's quarters and the year, as an editable default (issue 16).
+    const periods = book.getWorksheet("Учебные периоды")!;
+    expect(periods.getColumn(1).values.slice(1)).toEqual([
+      "Название",
+      "1 четверть",
+      "2 четверть",
+      "3 четверть",
+      "4 четверть",
+      "Год",
     ]);
     const students = book.getWorksheet("Учащиеся")!;
     expect(students.getRow(1).values).toContain("Согласие на обработку ПДн");

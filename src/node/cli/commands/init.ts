@@ -58,7 +58,7 @@ export const init: Command = {
       );
     const wb = XlsxWorkbook.create(file);
     if (demo) writeDemoSchool(wb, { year, lang, today });
-    else wb.write(initWrites(lang));
+    else wb.write(initWrites(lang, undefined, year));
     await wb.save();
     ctx.out(
       lang === "ru"
@@ -91,7 +91,8 @@ async function initSpreadsheet(ctx: Ctx, id: string): Promise<number> {
     const today = todayIn(ctx.now(), "Europe/Moscow");
     writeDemoSchool(target.wb, { year: demoYearOf(today), lang, today });
     created = target.wb.sheetNames().filter((n) => !before.has(n));
-  } else created = setupWorkbook(target.wb, lang);
+  } else
+    created = setupWorkbook(target.wb, lang, { year: schoolYearOf(todayIn(ctx.now(), "Europe/Moscow")) });
   await target.save();
   ctx.out(
     lang === "ru"
