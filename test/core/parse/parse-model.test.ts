@@ -171,7 +171,21 @@ describe("parser fuzz", () => {
             holidays: m.holidays,
             contacts: m.contacts,
             feedback: m.feedback,
-          }[key as Exclude<SheetKey, "settings" | "audit" | "problems" | "presence" | "absenceReasons" | "transfers" | "events" | "courses" | "workstations" | "supportReports">];
+          }[
+            key as Exclude<
+              SheetKey,
+              | "settings"
+              | "audit"
+              | "problems"
+              | "presence"
+              | "absenceReasons"
+              | "transfers"
+              | "events"
+              | "courses"
+              | "workstations"
+              | "supportReports"
+            >
+          ];
           expect(records).toHaveLength(nonBlank);
         },
       ),
