@@ -38,6 +38,9 @@ export type IssueCode =
   | "presence-unknown-login"
   | "cell-limit"
   | "too-long"
+  // Issue 18: participants without a working workstation, support reports the journal contradicts.
+  | "workstation-missing"
+  | "support-mismatch"
   | "other";
 
 export function issue(
