@@ -1,8 +1,10 @@
 /** `init --demo`: generate the demo school's journals up to today and fill them with marks. */
 import { fillDemoJournal } from "../core/demo/journals.js";
 import { withDemoLogins } from "../core/demo/presence.js";
+import { demoRegistries } from "../core/demo/registries.js";
 import { type DemoSchool, demoSchool } from "../core/demo/school.js";
 import type { Lang } from "../core/i18n.js";
+import { SHEETS } from "../core/schema.js";
 import type { Workbook } from "../ports.js";
 import { initWrites } from "./init.js";
 import { updateJournals } from "./journals.js";
@@ -44,5 +46,21 @@ export function writeDemoSchool(
   if (opts.school) demo.settings.school = opts.school;
   wb.write(initWrites(opts.lang, demo));
   fillDemoJournals(wb, demo, opts.today);
+  writeDemoRegistries(wb, opts);
   return demo;
+}
+
+/** Issue 18: «Мероприятия», «Курсы», «АРМ», «Сведения вспомогательного персонала» of the demo. */
+function writeDemoRegistries(wb: Workbook, opts: { year: number; lang: Lang; today: string }): void {
+  const model = loadModel(wb);
+  const rows = demoRegistries(model, opts.year, opts.today, opts.lang);
+  wb.write(
+    (Object.keys(rows) as (keyof typeof rows)[]).map((key) => ({
+      sheet: SHEETS[key][opts.lang],
+      create: true,
+      cells: [{ row: 1, col: 1, values: [SHEETS[key].columns.map((c) => c[opts.lang]), ...rows[key]] }],
+      frozenRows: 1,
+      boldRows: 1,
+    })),
+  );
 }

@@ -42,7 +42,7 @@ export function transferBlocks(model: Model, figures: MonthFigures, only?: strin
   const want = only === undefined ? null : classKey(only);
   for (const p of figures.pairs) {
     const student = students.get(p.studentId);
-    if (!student || !student.className.trim()) continue;
+    if (!student?.className.trim()) continue;
     if (want !== null && classKey(student.className) !== want) continue;
     const group = model.groups.find((g) => g.id === p.groupId);
     const journal = journals.get(p.groupId);
