@@ -23,6 +23,7 @@ export const HANDLERS = {
   presence: "menuPresence",
   presenceUpload: "presenceUpload",
   presencePicked: "presencePicked",
+  transfer: "menuTransfer",
 } as const;
 
 export type HandlerName = (typeof HANDLERS)[keyof typeof HANDLERS];

@@ -19,6 +19,7 @@ import {
 } from "./actions/schedule-journals.js";
 import { runCheck, runSetup } from "./actions/setup-check.js";
 import { sidebarRpc as callSidebar, openSidebar as showSidebar } from "./actions/sidebar.js";
+import { transferFromMenu } from "./actions/transfer.js";
 import { workbookLang } from "./env.js";
 import { buildMenu } from "./menu.js";
 
@@ -122,4 +123,9 @@ export function presenceUpload(files: UploadedFile[], apply: boolean): string {
 /** google.script.run from the Google Picker in the presence dialog: the picked Sheets' IDs. */
 export function presencePicked(ids: string[], apply: boolean): string {
   return importPicked(ids, apply);
+}
+
+/** «Выписки для классных журналов…» (issue 18). */
+export function menuTransfer(): void {
+  transferFromMenu();
 }

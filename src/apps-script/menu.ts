@@ -28,6 +28,7 @@ export const MENU: readonly (MenuItem | null)[] = [
   { ru: "Письма родителям за месяц…", en: "Monthly letters to parents…", handler: HANDLERS.letters },
   null,
   { ru: "Загрузить присутствие из СДО…", en: "Import LMS presence…", handler: HANDLERS.presence },
+  { ru: "Выписки для классных журналов…", en: "Extracts for class journals…", handler: HANDLERS.transfer },
 ];
 
 export const MENU_TITLE = { ru: "Дистанционное обучение", en: "Distance learning" } as const;

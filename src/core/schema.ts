@@ -285,9 +285,11 @@ const ISSUE18_SHEETS = {
   },
   supportReports: {
     key: "supportReports",
-    ru: "Сведения вспомогательного персонала",
+    // Excel allows 31 characters in a tab name: the issue's «Сведения вспомогательного
+    // персонала» is an alias (Google Sheets takes it).
+    ru: "Вспомогательный персонал",
     en: "Support staff reports",
-    aliases: ["Сведения персонала", "Support reports"],
+    aliases: ["Сведения вспомогательного персонала", "Сведения персонала", "Support reports"],
     columns: [
       col("date", "Дата", "Date", "date", { required: true }),
       col("reporterId", "Сотрудник", "Reporter", "ref", { ref: "staff", required: true, aliases: ["Staff"] }),

@@ -78,3 +78,13 @@ describe("registries read from a hand-made workbook with English headers", () =>
     );
   });
 });
+
+describe("sheet names", () => {
+  it("every sheet's Russian and English name fits Excel's 31 characters", async () => {
+    const { SHEETS } = await import("../../src/core/schema.js");
+    const long = Object.values(SHEETS)
+      .flatMap((s) => [s.ru, s.en])
+      .filter((n) => n.length > 31);
+    expect(long).toEqual([]);
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * The demo school's registries (issue 18), made from the workbook as of `today`: two events a
  * school month (a distance conference or a quiz for students, a seminar for a teacher), a small
- * course bank, a workstation for nearly every participant (two open problems, one student
- * without a row), and the support technician's attendance notes on one lesson of the latest
+ * course bank, a working workstation for every participant (two problems still open, one
+ * solved), and the support technician's attendance notes on one lesson of the latest
  * month with lessons — one of them contradicting the journal. Nothing dated after `today`.
  */
 import type { WriteValue } from "../cells.js";
@@ -110,53 +110,34 @@ function workstations(model: Model, today: string, lang: Lang): WriteValue[][] {
     ...model.staff.filter((s) => teaching.has(s.id)).map((s) => s.id),
   ];
   const y = enumLabel("yesNo", "yes", lang);
-  const n = enumLabel("yesNo", "no", lang);
   const home = enumLabel("place", "home", lang);
   const school = enumLabel("place", "school", lang);
   const ru = lang === "ru";
-  // The third participant has no row yet: `check` lists them.
-  return people
-    .filter((_, i) => i !== 2)
-    .map((id, i) => {
-      const staff = !id.startsWith("S");
-      if (i === 4)
-        return [
-          id,
-          y,
-          n,
-          y,
-          home,
-          "",
-          ru ? "нет Интернета: отключили за неуплату" : "no Internet: cut off",
-          d(addDays(today, -3)),
-          null,
-        ];
-      if (i === 9)
-        return [
-          id,
-          y,
-          y,
-          n,
-          home,
-          "",
-          ru ? "сломалась гарнитура" : "headset broken",
-          d(addDays(today, -6)),
-          null,
-        ];
-      if (i === 12)
-        return [
-          id,
-          y,
-          y,
-          y,
-          home,
-          "",
-          ru ? "не работала камера" : "camera did not work",
-          d(addDays(today, -20)),
-          d(addDays(today, -15)),
-        ];
-      return [id, y, y, y, staff ? school : home, staff ? "214" : "", "", null, null];
-    });
+  // Every participant works; two problems are open (they do not stop the lessons), one solved.
+  return people.map((id, i) => {
+    const staff = !id.startsWith("S");
+    const row = (problem: string, reported: string | null, resolved: string | null): WriteValue[] => [
+      id,
+      y,
+      y,
+      y,
+      staff ? school : home,
+      staff ? "214" : "",
+      problem,
+      reported ? d(reported) : null,
+      resolved ? d(resolved) : null,
+    ];
+    if (i === 4)
+      return row(
+        ru ? "медленный Интернет, обрывы связи" : "slow Internet, drop-outs",
+        addDays(today, -3),
+        null,
+      );
+    if (i === 9) return row(ru ? "гарнитура хрипит" : "headset crackles", addDays(today, -6), null);
+    if (i === 12)
+      return row(ru ? "не работала камера" : "camera did not work", addDays(today, -20), addDays(today, -15));
+    return row("", null, null);
+  });
 }
 
 /** The support technician's notes on the latest lesson of G01 before today (one contradicts the journal). */

@@ -28,8 +28,9 @@ export function participants(model: Model): { id: string; kind: "student" | "sta
 
 export const openProblem = (w: WorkstationRecord) => w.problem.trim() !== "" && !w.resolved;
 
+/** The flags say what works now; an open problem alone (slow Internet) does not stop the lessons. */
 export function working(w: WorkstationRecord): boolean {
-  return w.computer === true && w.internet === true && w.headset !== false && !openProblem(w);
+  return w.computer === true && w.internet === true && w.headset !== false;
 }
 
 export interface WorkstationGap {
@@ -67,7 +68,10 @@ export function workstationIssues(model: Model, r: Registries): Issue[] {
       ? { ru: "нет строки на листе «АРМ»", en: "no row on the Workstations sheet" }
       : openProblem(w)
         ? { ru: `не решена проблема «${w.problem}»`, en: `unresolved problem "${w.problem}"` }
-        : { ru: "нет компьютера, Интернета или гарнитуры", en: "no computer, Internet or headset" };
+        : {
+            ru: "нет компьютера, Интернета или камеры с гарнитурой",
+            en: "no computer, Internet or camera and headset",
+          };
     return issue(
       w ? tab : (model.tabs[sheetKey] ?? ""),
       where,

@@ -3,9 +3,11 @@
  * subject, the month mark, then «Исправления после переноса»), and the CSV electronic journals
  * import: one row per student, date, subject, mark or code.
  */
+import type { SheetWrite } from "../../ports.js";
 import type { WriteValue } from "../cells.js";
 import { monthRange, ruDate } from "../dates.js";
 import type { Lang } from "../i18n.js";
+import { classKey } from "../metrics/klass.js";
 import { monthName } from "../report/labels.js";
 import type { Correction, SubjectBlock } from "./types.js";
 
@@ -132,4 +134,36 @@ export function sheetNameFor(className: string, taken: Set<string>): string {
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base} ${i}`;
   taken.add(name.toLowerCase());
   return name;
+}
+
+/**
+ * One sheet per class: the class's blocks and its corrections. `nameOf` gives the tab (the
+ * export workbook uses the class name; inside the master, «Выписка 9А 2026-11»); `existing`
+ * tabs are replaced, not duplicated.
+ */
+export function exportWrites(
+  blocks: readonly SubjectBlock[],
+  corrections: readonly Correction[],
+  month: string,
+  lang: Lang,
+  nameOf: (className: string, taken: Set<string>) => string = sheetNameFor,
+  existing: readonly string[] = [],
+): SheetWrite[] {
+  const classes = [...new Set(blocks.map((b) => b.className))];
+  for (const c of corrections)
+    if (!classes.some((x) => classKey(x) === classKey(c.className))) classes.push(c.className);
+  const taken = new Set<string>();
+  return classes.map((name) => {
+    const k = classKey(name);
+    const values = classSheetValues(
+      name,
+      blocks.filter((b) => classKey(b.className) === k),
+      corrections.filter((c) => classKey(c.className) === k),
+      month,
+      lang,
+    );
+    const sheet = nameOf(name, taken);
+    const exists = existing.includes(sheet);
+    return { sheet, create: !exists, clear: exists, cells: [{ row: 1, col: 1, values }], boldRows: 1 };
+  });
 }

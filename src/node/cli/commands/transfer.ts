@@ -6,15 +6,13 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { runTransfer, type TransferResult } from "../../../app/transfer.js";
-import type { WriteValue } from "../../../core/cells.js";
+import { runTransfer } from "../../../app/transfer.js";
 import { isMonth } from "../../../core/dates.js";
 import { type Lang, msg } from "../../../core/i18n.js";
 import { formatIssue } from "../../../core/issues.js";
 import { classKey } from "../../../core/metrics/klass.js";
 import { locateSheets } from "../../../core/parse/index.js";
-import { classSheetValues, csvRows, sheetNameFor } from "../../../core/transfer/export.js";
-import type { SheetWrite } from "../../../ports.js";
+import { csvRows, exportWrites } from "../../../core/transfer/export.js";
 import { writeFileAtomic } from "../../atomic.js";
 import { writeCsv } from "../../csv.js";
 import { UserError } from "../../errors.js";
@@ -23,30 +21,6 @@ import type { Command } from "../context.js";
 import { noKnownSheets, openWorkbook } from "../workbook-arg.js";
 
 const usage = "coordinator transfer FILE.xlsx --month YYYY-MM [--class 9А] [--out DIR] [--json]";
-
-/** One sheet per class: the class's blocks and the corrections of that class. */
-export function exportSheets(res: TransferResult, lang: Lang): SheetWrite[] {
-  const classes = [...new Set(res.blocks.map((b) => b.className))];
-  for (const c of res.corrections)
-    if (!classes.some((x) => classKey(x) === classKey(c.className))) classes.push(c.className);
-  const taken = new Set<string>();
-  return classes.map((name) => {
-    const k = classKey(name);
-    const values: WriteValue[][] = classSheetValues(
-      name,
-      res.blocks.filter((b) => classKey(b.className) === k),
-      res.corrections.filter((c) => classKey(c.className) === k),
-      res.month,
-      lang,
-    );
-    return {
-      sheet: sheetNameFor(name, taken),
-      create: true,
-      cells: [{ row: 1, col: 1, values }],
-      boldRows: 1,
-    };
-  });
-}
 
 export const transfer: Command = {
   name: "transfer",
@@ -91,7 +65,7 @@ export const transfer: Command = {
     const stem = `transfer-${month}${only ? `-${only}` : ""}`;
     const book = join(dir, `${stem}.xlsx`);
     const wb = XlsxWorkbook.create(book);
-    wb.write(exportSheets(res, lang));
+    wb.write(exportWrites(res.blocks, res.corrections, res.month, lang));
     await wb.save();
     const csv = join(dir, `${stem}.csv`);
     await writeFileAtomic(csv, writeCsv(csvRows(res.blocks, res.corrections, lang), ";"));
