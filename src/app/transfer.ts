@@ -6,7 +6,7 @@
  * mark is listed once in the export that carries it, and stays listed in the monthly report
  * until then.
  */
-import { cellText, type WriteValue } from "../core/cells.js";
+import { a1, cellText, type WriteValue } from "../core/cells.js";
 import { isoLocal } from "../core/forms/responses.js";
 import type { Lang } from "../core/i18n.js";
 import { type Issue, issue } from "../core/issues.js";
@@ -110,6 +110,28 @@ export function pendingCorrections(
   );
 }
 
+/** Students of the month's groups with no «Класс»: they belong to no class journal. */
+function classless(model: Model, figures: MonthFigures): Issue[] {
+  const ids = new Set(figures.pairs.map((p) => p.studentId));
+  const tab = model.tabs.students ?? SHEETS.students.ru;
+  const col = model.columns.students?.className ?? 1;
+  return model.students
+    .filter((s) => ids.has(s.id) && !s.className.trim())
+    .map((s) =>
+      issue(
+        tab,
+        a1(s.row, col),
+        "required",
+        {
+          ru: `У ${s.id} не указан класс: его отметки не попали ни в одну выписку`,
+          en: `${s.id} has no class: their marks are in no extract`,
+        },
+        // Left out of every extract: the command says so and exits 1.
+        "error",
+      ),
+    );
+}
+
 function missingJournals(blocks: readonly SubjectBlock[], lang: Lang): Issue[] {
   const groups = SHEETS.groups[lang];
   return [...new Set(blocks.filter((b) => !b.journalSheet).map((b) => b.groupId))].map((g) =>
@@ -168,7 +190,7 @@ export function runTransfer(wb: Workbook, opt: TransferOptions): TransferResult 
     model,
     blocks,
     corrections,
-    issues: [...register.issues, ...missingJournals(blocks, lang)],
+    issues: [...register.issues, ...missingJournals(blocks, lang), ...classless(model, figures)],
     register: model.tabs.transfers ?? SHEETS.transfers[lang],
     recorded: rows.length,
   };

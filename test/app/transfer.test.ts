@@ -100,3 +100,15 @@ describe("transfer to the home-class journals (hand-made workbook)", () => {
     expect(nov.map((r) => r[6])).toEqual([0, 2]);
   });
 });
+
+describe("what the extract cannot hold", () => {
+  it("a student without a class is named, at the cell, not silently left out", async () => {
+    const wb = await open();
+    wb.write([{ sheet: "Учащиеся", cells: [{ row: 3, col: 3, values: [[""]] }] }]);
+    const res = runTransfer(wb, { month: "2026-11", now: DEC, who: "c" });
+    expect(res.blocks.flatMap((b) => b.students.map((s) => s.studentId))).not.toContain("S02");
+    expect(res.issues.map((i) => `${i.sheet}!${i.cell} ${i.message.ru}`)).toEqual([
+      "Учащиеся!C3 У S02 не указан класс: его отметки не попали ни в одну выписку",
+    ]);
+  });
+});

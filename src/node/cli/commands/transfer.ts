@@ -8,7 +8,7 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { runTransfer } from "../../../app/transfer.js";
 import { isMonth } from "../../../core/dates.js";
-import { type Lang, msg } from "../../../core/i18n.js";
+import { msg } from "../../../core/i18n.js";
 import { formatIssue } from "../../../core/issues.js";
 import { classKey } from "../../../core/metrics/klass.js";
 import { locateSheets } from "../../../core/parse/index.js";
