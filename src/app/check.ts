@@ -8,6 +8,8 @@ import type { Model } from "../core/model.js";
 import { presenceDifferences } from "../core/presence/diff.js";
 import { loginIndex } from "../core/presence/identity.js";
 import { readPresence } from "../core/presence/sheet.js";
+import { registryCheckIssues } from "../core/registries/checks.js";
+import { readRegistries } from "../core/registries/read.js";
 import { SHEETS, type SheetKey } from "../core/schema.js";
 import type { SheetWrite, Workbook } from "../ports.js";
 import { loadWorkbook } from "./load.js";
@@ -46,6 +48,10 @@ export function checkWorkbook(wb: Workbook): CheckResult {
   const presence = tab ? readPresence(tab, tables.get(tab)?.values ?? []).rows : [];
   const differences = presenceDifferences(model, presence, model.settings.language).issues;
   const issues = [...missingSheetIssues(model), ...model.issues, ...loginIndex(model).issues, ...differences];
+  // Issue 18: the registries' bad cells, participants without a workstation, support-staff reports
+  // the journals contradict.
+  const registries = readRegistries(model, tables);
+  issues.push(...registries.issues, ...registryCheckIssues(model, registries.registries));
   issues.push(...longCellIssues(tables.values()));
   const full = wb.gridSizes ? cellLimitIssue(wb.gridSizes()) : null;
   if (full) issues.push(full);

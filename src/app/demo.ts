@@ -4,8 +4,10 @@ import { demoResult } from "../core/demo/attestation.js";
 import { fillDemoJournal } from "../core/demo/journals.js";
 import { withDemoLogins } from "../core/demo/presence.js";
 import { seeded } from "../core/demo/random.js";
+import { demoRegistries } from "../core/demo/registries.js";
 import { type DemoSchool, demoSchool } from "../core/demo/school.js";
 import type { Lang } from "../core/i18n.js";
+import { SHEETS } from "../core/schema.js";
 import type { Workbook } from "../ports.js";
 import { loadAttestation, resultsWrites } from "./attestation.js";
 import { initWrites } from "./init.js";
@@ -49,6 +51,7 @@ export function writeDemoSchool(
   wb.write(initWrites(opts.lang, demo));
   fillDemoJournals(wb, demo, opts.today);
   fillDemoResults(wb, opts.today, (opts.seed ?? 2026) + 16);
+  writeDemoRegistries(wb, opts);
   return demo;
 }
 
@@ -64,4 +67,19 @@ export function fillDemoResults(wb: Workbook, today: string, seed: number): void
     ),
   }));
   if (writes.length) wb.write(writes);
+}
+
+/** Issue 18: «Мероприятия», «Курсы», «АРМ», «Сведения вспомогательного персонала» of the demo. */
+function writeDemoRegistries(wb: Workbook, opts: { year: number; lang: Lang; today: string }): void {
+  const model = loadModel(wb);
+  const rows = demoRegistries(model, opts.year, opts.today, opts.lang);
+  wb.write(
+    (Object.keys(rows) as (keyof typeof rows)[]).map((key) => ({
+      sheet: SHEETS[key][opts.lang],
+      create: true,
+      cells: [{ row: 1, col: 1, values: [SHEETS[key].columns.map((c) => c[opts.lang]), ...rows[key]] }],
+      frozenRows: 1,
+      boldRows: 1,
+    })),
+  );
 }

@@ -18,6 +18,7 @@ import { auditWrite } from "./audit.js";
 import { type CellLink, problemsWrite } from "./check.js";
 import { loadWorkbook } from "./load.js";
 import { presenceRowsIn } from "./presence.js";
+import { registryBlocksIn } from "./registries.js";
 import { compileMonth } from "./report.js";
 import { monthsWithLessons } from "./report-month.js";
 import { preflightReport, ReportRefused, withOmissions } from "./report-preflight.js";
@@ -124,6 +125,7 @@ export function runMonthlyJob(
       ),
       preflightReport(model, Boolean(opts.force)),
     );
+    run.doc.blocks.push(...registryBlocksIn(p.wb, model, tables, month, run.lang));
     const tz = model.settings.timeZone;
     const stamp = () => {
       const z = zonedParts(p.clock.now(), tz);

@@ -6,6 +6,8 @@
 import { SUMMARY_SCHEMA_ID, type SummaryJson } from "../core/metrics/index.js";
 import { combineSchools, type Municipal, type SchoolSource } from "../core/municipal/combine.js";
 import type { FailedSource } from "../core/municipal/report.js";
+import { schoolActivity } from "../core/registries/activity.js";
+import { readRegistries } from "../core/registries/read.js";
 import { savedSummaryJson } from "../core/report/saved-summary.js";
 import type { Workbook } from "../ports.js";
 import { loadWorkbook } from "./load.js";
@@ -27,7 +29,7 @@ export function savedSummary(wb: Workbook, month: string): SummaryJson | null {
 
 /** One school: its summary of the month and the registries the municipality asks for. */
 export function schoolSource(wb: Workbook, month: string, now: Date, label: string): SchoolSource {
-  const { model, names } = loadWorkbook(wb);
+  const { model, names, tables } = loadWorkbook(wb);
   if (!model.tabs.students && !model.tabs.groups) throw new Error(`${label}: no coordinator sheets`);
   const saved = savedSummary(wb, month);
   // A summary computed now must not leave the school's students out silently: the school then
@@ -46,6 +48,7 @@ export function schoolSource(wb: Workbook, month: string, now: Date, label: stri
         .filter((s) => s.role === "teacher")
         .map((s) => ({ name: s.name, subjects: s.subjects })),
       tutors: model.staff.filter((s) => s.role === "tutor").map((s) => ({ name: s.name })),
+      activity: schoolActivity(model, readRegistries(model, tables).registries, month),
     },
   };
 }

@@ -20,6 +20,7 @@ import {
 } from "./actions/schedule-journals.js";
 import { runCheck, runSetup } from "./actions/setup-check.js";
 import { sidebarRpc as callSidebar, openSidebar as showSidebar } from "./actions/sidebar.js";
+import { transferFromMenu } from "./actions/transfer.js";
 import { workbookLang } from "./env.js";
 import { buildMenu } from "./menu.js";
 
@@ -133,4 +134,9 @@ export function menuAttestation(): void {
 /** «Расписание аттестации: тексты»: the notices per group; «Сообщено» recorded. */
 export function menuAttestationNotices(): void {
   showAttestationNotices();
+}
+
+/** «Выписки для классных журналов…» (issue 18). */
+export function menuTransfer(): void {
+  transferFromMenu();
 }

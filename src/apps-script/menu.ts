@@ -35,6 +35,7 @@ export const MENU: readonly (MenuItem | null)[] = [
     en: "Attestation schedule notices",
     handler: HANDLERS.attestationNotices,
   },
+  { ru: "Выписки для классных журналов…", en: "Extracts for class journals…", handler: HANDLERS.transfer },
 ];
 
 export const MENU_TITLE = { ru: "Дистанционное обучение", en: "Distance learning" } as const;

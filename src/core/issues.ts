@@ -41,6 +41,9 @@ export type IssueCode =
   | "attestation-conflict"
   | "attestation-required"
   | "attestation-results-missing"
+  // Issue 18: participants without a working workstation, support reports the journal contradicts.
+  | "workstation-missing"
+  | "support-mismatch"
   | "other";
 
 export function issue(

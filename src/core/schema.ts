@@ -22,7 +22,13 @@ export type SheetKey =
   | "presence"
   | "absenceReasons"
   | "periods"
-  | "attestations";
+  | "attestations"
+  // Issue 18: transfers into the home-class journals and the coordinator's registries.
+  | "transfers"
+  | "events"
+  | "courses"
+  | "workstations"
+  | "supportReports";
 
 export type ColumnKind =
   | "id"
@@ -45,7 +51,12 @@ export type EnumKey =
   | "yesNo"
   | "periodKind"
   | "attestationKind"
-  | "attestationForm";
+  | "attestationForm"
+  // Issue 18: the registries.
+  | "eventKind"
+  | "courseKind"
+  | "courseStatus"
+  | "place";
 
 export interface ColumnSpec {
   /** Stable key used in records. */
@@ -155,6 +166,44 @@ export const ENUMS: Record<EnumKey, readonly EnumValue[]> = {
     { value: "mockOge", ru: "пробный ОГЭ", en: "mock OGE", synonyms: ["пробный огэ"] },
     { value: "mockEge", ru: "пробный ЕГЭ", en: "mock EGE", synonyms: ["пробный егэ"] },
   ],
+  eventKind: [
+    { value: "forum", ru: "форум", en: "forum" },
+    { value: "business-game", ru: "деловая игра", en: "business game" },
+    { value: "role-game", ru: "ролевая игра", en: "role game", synonyms: ["role-playing game"] },
+    { value: "creative-project", ru: "творческий проект", en: "creative project" },
+    { value: "research-project", ru: "исследовательский проект", en: "research project" },
+    {
+      value: "conference",
+      ru: "дистанционная конференция",
+      en: "distance conference",
+      synonyms: ["конференция", "conference", "online conference"],
+    },
+    { value: "quiz", ru: "викторина", en: "quiz", synonyms: ["интернет-викторина"] },
+    { value: "olympiad", ru: "олимпиада", en: "olympiad" },
+    { value: "seminar", ru: "семинар", en: "seminar", synonyms: ["вебинар", "webinar"] },
+  ],
+  courseKind: [
+    { value: "elective", ru: "элективный", en: "elective", synonyms: ["элективный курс"] },
+    { value: "profile", ru: "профильный", en: "profile", synonyms: ["профильный курс"] },
+    { value: "creative", ru: "творческий", en: "creative" },
+    {
+      value: "olympiad",
+      ru: "олимпиадная подготовка",
+      en: "olympiad preparation",
+      synonyms: ["подготовка к олимпиадам", "olympiad"],
+    },
+    { value: "quiz", ru: "интернет-викторина", en: "online quiz", synonyms: ["викторина", "quiz"] },
+  ],
+  courseStatus: [
+    { value: "planned", ru: "планируется", en: "planned", synonyms: ["набор", "enrolling"] },
+    { value: "running", ru: "идёт", en: "running", synonyms: ["идет", "ведётся", "active"] },
+    { value: "finished", ru: "завершён", en: "finished", synonyms: ["завершен", "окончен", "done"] },
+    { value: "cancelled", ru: "отменён", en: "cancelled", synonyms: ["отменен", "canceled"] },
+  ],
+  place: [
+    { value: "home", ru: "дома", en: "at home", synonyms: ["дом", "home"] },
+    { value: "school", ru: "в школе", en: "at school", synonyms: ["школа", "school"] },
+  ],
 };
 
 /** Normalise a header or token for matching: lower case, ё→е, spaces folded, trimmed. */
@@ -190,6 +239,98 @@ const col = (
   kind: ColumnKind,
   extra: Partial<ColumnSpec> = {},
 ): ColumnSpec => ({ key, ru, en, kind, ...extra });
+
+/**
+ * Issue 18: «Перенос в классные журналы» (written by `transfer`: one row per class, group and
+ * period transferred, with a snapshot of the cells handed over) and the four registries the
+ * coordinator keeps by hand.
+ */
+const ISSUE18_SHEETS = {
+  transfers: {
+    key: "transfers",
+    ru: "Перенос в классные журналы",
+    en: "Transfers",
+    aliases: ["Перенос", "Transfers to class journals"],
+    programOwned: true,
+    columns: [
+      col("className", "Класс", "Class", "text", { required: true }),
+      col("subject", "Предмет", "Subject", "text"),
+      col("groupId", "Группа", "Group", "text", { required: true }),
+      col("period", "Период", "Period", "text", { required: true }),
+      col("at", "Перенесено", "Transferred on", "datetime", { required: true }),
+      col("by", "Кто", "By", "text"),
+      col("corrections", "Исправлений", "Corrections", "int"),
+      col("snapshot", "Снимок", "Snapshot", "text"),
+    ],
+  },
+  events: {
+    key: "events",
+    ru: "Мероприятия",
+    en: "Events",
+    columns: [
+      col("date", "Дата", "Date", "date", { required: true }),
+      col("kind", "Вид", "Kind", "enum", { enumOf: "eventKind", required: true, aliases: ["Тип", "Type"] }),
+      col("title", "Название", "Title", "text", { required: true }),
+      col("level", "Уровень", "Level", "text"),
+      col("organiser", "Организатор", "Organiser", "text", { aliases: ["Organizer"] }),
+      col("link", "Ссылка", "Link", "text"),
+      col("participants", "Участники", "Participants", "text"),
+      col("results", "Результаты", "Results", "text", { aliases: ["Результат", "Result"] }),
+    ],
+  },
+  courses: {
+    key: "courses",
+    ru: "Курсы",
+    en: "Courses",
+    aliases: ["Банк курсов", "Course bank"],
+    columns: [
+      col("title", "Название", "Title", "text", { required: true }),
+      col("kind", "Вид", "Kind", "enum", { enumOf: "courseKind", required: true, aliases: ["Тип", "Type"] }),
+      col("provider", "Кто ведёт", "Provider", "text", { aliases: ["Провайдер", "Организатор"] }),
+      col("link", "Ссылка", "Link", "text"),
+      col("hours", "Часов", "Hours", "int", { aliases: ["Часы"] }),
+      col("grades", "Классы", "Grades", "text", { aliases: ["Параллели"] }),
+      col("students", "Записаны", "Enrolled", "text", { aliases: ["Учащиеся", "Students"] }),
+      col("status", "Статус", "Status", "enum", { enumOf: "courseStatus" }),
+    ],
+  },
+  workstations: {
+    key: "workstations",
+    ru: "АРМ",
+    en: "Workstations",
+    aliases: ["Рабочие места", "Workstation"],
+    columns: [
+      col("personId", "Кто", "Person", "text", { required: true, aliases: ["ID", "Участник"] }),
+      col("computer", "Компьютер", "Computer", "enum", { enumOf: "yesNo" }),
+      col("internet", "Интернет", "Internet", "enum", { enumOf: "yesNo" }),
+      col("headset", "Камера и гарнитура", "Camera and headset", "enum", {
+        enumOf: "yesNo",
+        aliases: ["Камера", "Гарнитура", "Camera", "Headset"],
+      }),
+      col("place", "Где", "Where", "enum", { enumOf: "place" }),
+      col("room", "Кабинет", "Room", "text"),
+      col("problem", "Проблема", "Problem", "text"),
+      col("reported", "Сообщено", "Reported", "date"),
+      col("resolved", "Решено", "Resolved", "date"),
+    ],
+  },
+  supportReports: {
+    key: "supportReports",
+    // Excel allows 31 characters in a tab name: the issue's «Сведения вспомогательного
+    // персонала» is an alias (Google Sheets takes it).
+    ru: "Вспомогательный персонал",
+    en: "Support staff reports",
+    aliases: ["Сведения вспомогательного персонала", "Сведения персонала", "Support reports"],
+    columns: [
+      col("date", "Дата", "Date", "date", { required: true }),
+      col("reporterId", "Сотрудник", "Reporter", "ref", { ref: "staff", required: true, aliases: ["Staff"] }),
+      col("groupId", "Группа", "Group", "text", { required: true, aliases: ["Урок", "Lesson"] }),
+      col("studentId", "Учащийся", "Student", "ref", { ref: "students", required: true }),
+      col("present", "Присутствовал", "Present", "enum", { enumOf: "yesNo", aliases: ["Присутствие"] }),
+      col("note", "Поведение", "Behaviour", "text", { aliases: ["Behavior", "Замечание", "Note"] }),
+    ],
+  },
+} satisfies Record<string, SheetSpec>;
 
 export const SHEETS: Record<SheetKey, SheetSpec> = {
   settings: {
@@ -446,6 +587,7 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
       col("notified", "Сообщено", "Notified", "date"),
     ],
   },
+  ...ISSUE18_SHEETS,
 };
 
 /** The sheets `init` / «Настроить книгу» creates, in tab order. */

@@ -3,13 +3,17 @@
  * recomputed from the summed counts — never an average of percentages (a school of 40 would
  * weigh as much as a school of 1,000). Only counts and pseudonymous IDs leave a school.
  */
+
 import { type Categories, NO_CATEGORIES, type SetFigures, type SummaryJson } from "../metrics/index.js";
+import type { SchoolActivity } from "../registries/activity.js";
 
 export interface SchoolRegistry {
   /** Students whose status is «заявка» (they asked to study online): ID and class only. */
   applicants: { id: string; className: string }[];
   teachers: { name: string; subjects: string }[];
   tutors: { name: string }[];
+  /** Issue 18: events, course enrolments and workstation coverage (absent in older callers). */
+  activity?: SchoolActivity;
 }
 
 export interface SchoolSource {

@@ -5,6 +5,7 @@ import type { WriteValue } from "../cells.js";
 import { type Lang, plural } from "../i18n.js";
 import { avg2, pct, roundTo } from "../metrics/index.js";
 import { count, listJoin, ppChange } from "../narrative/words.js";
+import type { SchoolActivity } from "../registries/activity.js";
 import { monthName } from "../report/labels.js";
 import type { Block, ReportDoc } from "../report/model.js";
 import type { Municipal } from "./combine.js";
@@ -132,6 +133,7 @@ export function municipalReport(
       ? `Заявки на дистанционное обучение: ${count(applicants, "student", lang)}; сетевых преподавателей: ${teachers}; тьюторов: ${tutors}. Поимённо — в книге свода (учащиеся только по ID).`
       : `Applications for distance learning: ${count(applicants, "student", lang)}; network teachers: ${teachers}; tutors: ${tutors}. By name in the rollup workbook (students by ID only).`,
   });
+  blocks.push(...activityBlocks(m, lang));
   blocks.push({
     kind: "paragraph",
     style: "note",
@@ -239,9 +241,80 @@ export function municipalSheets(m: Municipal, failed: readonly FailedSource[], l
       m.registries.flatMap((r) => r.registry.tutors.map((x) => [r.school, x.name])),
     ),
     sheet(
+      ru ? "Мероприятия, курсы, АРМ" : "Events, courses, workstations",
+      ACTIVITY_HEAD[lang],
+      m.registries.map((r) => [r.school, ...activityCells(r.registry.activity)]),
+    ),
+    sheet(
       ru ? "Не получены" : "Not received",
       ru ? ["Источник", "Причина"] : ["Source", "Reason"],
       failed.map((f) => [f.source, f.message]),
     ),
+  ];
+}
+
+// Issue 18: events, courses and workstation coverage per school.
+const ACTIVITY_HEAD = {
+  ru: [
+    "Школа",
+    "Мероприятий",
+    "Участий",
+    "Курсов",
+    "Записей на курсы",
+    "Участников ДО",
+    "С рабочим местом",
+    "Охват АРМ, %",
+  ],
+  en: [
+    "School",
+    "Events",
+    "Participations",
+    "Courses",
+    "Course enrolments",
+    "Participants",
+    "With a workstation",
+    "Workstation coverage, %",
+  ],
+};
+
+function activityCells(a: SchoolActivity | undefined): WriteValue[] {
+  if (!a) return ["", "", "", "", "", "", ""];
+  const cover =
+    a.withWorkstation === null || !a.participants
+      ? ""
+      : Math.round((a.withWorkstation * 1000) / a.participants) / 10;
+  return [
+    a.events,
+    a.participations,
+    a.courses,
+    a.courseEnrolments,
+    a.participants,
+    a.withWorkstation ?? "",
+    cover,
+  ];
+}
+
+function activityBlocks(m: Municipal, lang: Lang): Block[] {
+  const rows = m.registries.filter((r) => r.registry.activity);
+  if (!rows.length) return [];
+  const ru = lang === "ru";
+  return [
+    {
+      kind: "heading",
+      level: 2,
+      text: ru ? "Мероприятия, курсы, рабочие места" : "Events, courses, workstations",
+    },
+    {
+      kind: "table",
+      header: ACTIVITY_HEAD[lang],
+      rows: rows.map((r) => [
+        r.school,
+        ...activityCells(r.registry.activity).map((v) =>
+          typeof v === "number" && !Number.isInteger(v) && ru ? String(v).replace(".", ",") : String(v),
+        ),
+      ]),
+      align: ["left", "right", "right", "right", "right", "right", "right", "right"],
+      wide: true,
+    },
   ];
 }

@@ -19,6 +19,7 @@ import { presence } from "./commands/presence.js";
 import { report } from "./commands/report.js";
 import { rollupCommand } from "./commands/rollup.js";
 import { schedule } from "./commands/schedule.js";
+import { transfer } from "./commands/transfer.js";
 import type { Command, Ctx, OptionSpec } from "./context.js";
 
 export const COMMANDS: Command[] = [
@@ -33,6 +34,7 @@ export const COMMANDS: Command[] = [
   presence,
   attestation,
   period,
+  transfer,
 ];
 
 const GLOBAL: Record<string, OptionSpec> = {

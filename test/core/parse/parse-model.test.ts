@@ -174,7 +174,18 @@ describe("parser fuzz", () => {
           }[
             key as Exclude<
               SheetKey,
-              "settings" | "audit" | "problems" | "presence" | "absenceReasons" | "periods" | "attestations"
+              | "settings"
+              | "audit"
+              | "problems"
+              | "presence"
+              | "absenceReasons"
+              | "transfers"
+              | "events"
+              | "courses"
+              | "workstations"
+              | "supportReports"
+              | "periods"
+              | "attestations"
             >
           ];
           expect(records).toHaveLength(nonBlank);

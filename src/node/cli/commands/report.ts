@@ -5,6 +5,7 @@ import { attestationIn } from "../../../app/attestation.js";
 import { loadWorkbook } from "../../../app/load.js";
 import { docKey, runMonthlyJob } from "../../../app/monthly-job.js";
 import { presenceRowsIn } from "../../../app/presence.js";
+import { registryBlocksIn } from "../../../app/registries.js";
 import { compileMonth, type MonthlyRun } from "../../../app/report.js";
 import { chooseReportMonth } from "../../../app/report-month.js";
 import { withOmissions } from "../../../app/report-preflight.js";
@@ -137,6 +138,7 @@ async function compileAndWrite(ctx: Ctx): Promise<Written | number> {
     ),
     omissions,
   );
+  run.doc.blocks.push(...registryBlocksIn(target.wb, model, tables, month, lang));
   const dir = resolve(String(ctx.options.out ?? target.dir));
   await mkdir(dir, { recursive: true });
   let docUrl: string | undefined;

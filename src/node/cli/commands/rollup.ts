@@ -84,6 +84,7 @@ export const rollupCommand: Command = {
       totals: municipal.totals,
       schools: municipal.rows,
       leastFilled: municipal.leastFilled,
+      activity: municipal.registries.map((r) => ({ school: r.school, ...r.registry.activity })),
       failed,
     };
     await writeFileAtomic(json, `${JSON.stringify(payload, null, 2)}\n`);
