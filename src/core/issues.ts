@@ -38,6 +38,7 @@ export type IssueCode =
   | "presence-unknown-login"
   | "cell-limit"
   | "too-long"
+  | "journal-sync-conflict"
   | "other";
 
 export function issue(
