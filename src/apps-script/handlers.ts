@@ -23,6 +23,8 @@ export const HANDLERS = {
   presence: "menuPresence",
   presenceUpload: "presenceUpload",
   presencePicked: "presencePicked",
+  journalBook: "menuJournalBook",
+  journalSync: "journalBookHourly",
 } as const;
 
 export type HandlerName = (typeof HANDLERS)[keyof typeof HANDLERS];

@@ -3,6 +3,7 @@
  * re-declares every export here as a top-level function so Apps Script can call it.
  */
 import { createFormFromMenu, feedbackSubmitted, parentLinksFromMenu } from "./actions/forms.js";
+import { journalBookFromMenu, journalBookFromTrigger } from "./actions/journal-book.js";
 import { continueLettersJob, lettersFromMenu } from "./actions/letters.js";
 import {
   presencePicked as importPicked,
@@ -122,4 +123,14 @@ export function presenceUpload(files: UploadedFile[], apply: boolean): string {
 /** google.script.run from the Google Picker in the presence dialog: the picked Sheets' IDs. */
 export function presencePicked(ids: string[], apply: boolean): string {
   return importPicked(ids, apply);
+}
+
+/** Menu «Журналы для преподавателей: создать / обновить»: the tutors' journal workbook. */
+export function menuJournalBook(): void {
+  journalBookFromMenu();
+}
+
+/** Installable hourly trigger: sync the tutors' journal workbook with the master. */
+export function journalBookHourly(): void {
+  journalBookFromTrigger();
 }

@@ -77,7 +77,8 @@ export function planSync(a: SyncArgs): SyncPlan {
     );
     const mk = keyedJournal(master);
     const grid = a.journal.get(sheet);
-    const jpj = grid ? parseJournal(sheet, grid) : null;
+    const filled = grid?.some((row) => row.some((v) => cellText(v) !== "")) ?? false;
+    const jpj = grid && filled ? parseJournal(sheet, grid) : null;
     const jk = jpj ? keyedJournal(jpj) : null;
     const merge = mergeCells(a.base.get(sheet) ?? new Map(), mk.values, jk?.values ?? new Map());
     const ids = [...mk.rows.keys()];
@@ -96,6 +97,7 @@ export function planSync(a: SyncArgs): SyncPlan {
         groupId: group.id,
         lang: a.lang,
         master,
+        exists: grid !== undefined,
         journal: jpj && jk && grid ? { pj: jpj, keyed: jk, grid } : null,
         names,
         editors,

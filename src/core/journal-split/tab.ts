@@ -28,7 +28,9 @@ export interface TabArgs {
   lang: Lang;
   /** The master's journal of the group. */
   master: ParsedJournal;
-  /** The journal workbook's tab, parsed with its keys, or null when it does not exist yet. */
+  /** Whether the tab exists in the journal workbook (it may exist empty: then it is written whole). */
+  exists: boolean;
+  /** The journal workbook's tab, parsed with its keys, or null when it is missing or empty. */
   journal: { pj: ParsedJournal; keyed: KeyedJournal; grid: readonly (readonly CellValue[])[] } | null;
   /** Name to show per student ID ("" = the ID alone), already marked when the student left. */
   names: ReadonlyMap<string, string>;
@@ -83,7 +85,7 @@ export function journalTabWrite(a: TabArgs): SheetWrite {
   } else layout = extendTab(a, lessons, ids, cells, value);
   return {
     sheet: a.sheet,
-    ...(a.journal ? {} : { create: true }),
+    ...(a.exists ? {} : { create: true }),
     ...(cells.length ? { cells } : {}),
     frozenRows: layout.headerRows,
     boldRows: 1,
