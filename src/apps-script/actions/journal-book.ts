@@ -8,8 +8,8 @@
  */
 import type { sheets_v4 } from "googleapis/build/src/apis/sheets/index.js";
 import { type JournalSyncResult, syncJournalWorkbook } from "../../app/journal-split.js";
-import { loadModel } from "../../app/load.js";
 import type { Lang } from "../../core/i18n.js";
+import { locateSheets } from "../../core/parse/index.js";
 import { systemClock } from "../clock.js";
 import { activeSpreadsheet, sheetLinker, workbook } from "../env.js";
 import { HANDLERS } from "../handlers.js";
@@ -95,19 +95,14 @@ export function syncJournalBook(): JournalSyncResult & { url: string; created: b
   const { sheets, permissions } = services();
   const master = workbook();
   return withDocumentLock(() => {
-    const model = loadModel(master);
-    const lang = model.settings.language;
-    const { ss, created } = journalSpreadsheet(
-      sheets,
-      model.journals.map((j) => j.sheet),
-      lang,
-    );
+    // Tab names only (no read): the sync below reads the master once, in one batch.
+    const { tabs, journals } = locateSheets(master.sheetNames());
+    const { ss, created } = journalSpreadsheet(sheets, journals, tabs.students === "Students" ? "en" : "ru");
     const journal = new AdvancedSheetsWorkbook(ss, sheets);
     const r = syncJournalWorkbook(master, journal, {
       now: systemClock.now(),
       who: Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail(),
       source: ss.getUrl(),
-      lang,
       link: sheetLinker(master),
     });
     shareExactly(permissions, ss.getId(), r.readers);
