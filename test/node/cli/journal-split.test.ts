@@ -1,6 +1,6 @@
 /** `coordinator journals school.xlsx --split journals.xlsx` and `--collect journals.xlsx` on real files. */
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -77,5 +77,30 @@ describe("coordinator journals --split / --collect", () => {
     const audit = sb.getWorksheet("Аудит")!;
     expect(audit.getRow(2).values).toContain("журналы: из книги journals.xlsx");
     expect((await book(journals)).getWorksheet("Журнал G01")!.getCell("D3").value).toBe("4");
+  });
+
+  it("collects a journal workbook made by hand in Excel (English, no sync state yet)", async () => {
+    // test/fixtures/journal-split/make.py (openpyxl): rows reordered, a number typed, a column of the tutor's own.
+    const fixtures = new URL("../../fixtures/journal-split/", import.meta.url).pathname;
+    const school = join(dir, "school-en.xlsx");
+    const journals = join(dir, "journals-en.xlsx");
+    await copyFile(`${fixtures}school-en.xlsx`, school);
+    await copyFile(`${fixtures}journals-en.xlsx`, journals);
+    const r = await cli(["journals", school, "--collect", journals, "--until", "2026-12-02"]);
+    expect(r.out).toContain("1 tabs; 0 cells pushed; 4 taken into the master; 1 conflicts.");
+    expect(r.out).toContain("Journal G01!C5");
+    expect(r.code).toBe(1);
+    const g01 = (await book(school)).getWorksheet("Journal G01")!;
+    expect(["D2", "D3", "D4", "D5", "C5"].map((c) => g01.getCell(c).value)).toEqual([
+      "Quadratics",
+      4,
+      "5",
+      "a",
+      "4",
+    ]);
+    const jt = (await book(journals)).getWorksheet("Journal G01")!;
+    expect(jt.getCell("C3").value).toBe("3");
+    expect(jt.getCell("E3").value).toBe("called home");
+    expect(jt.getCell("B5").value).toBeNull(); // S002: no consent
   });
 });
