@@ -187,3 +187,17 @@ describe("the tutors' journal workbook", () => {
     expect(trips(300)).toEqual([1, 1, 1, 1]);
   });
 });
+
+describe("a journal workbook tab that lost its ID column", () => {
+  it("is not synced, says so, and keeps the base", () => {
+    const master = new MemoryWorkbook(presenceTables());
+    const journal = new MemoryWorkbook();
+    syncJournalWorkbook(master, journal, opts());
+    const base = JSON.stringify(master.sheets.get(SYNC_STATE_SHEET));
+    for (const row of journal.sheets.get(G01)!) row.shift();
+    const r = syncJournalWorkbook(master, journal, opts());
+    expect(r.conflicts.map((i) => [i.sheet, i.code])).toEqual([[G01, "missing-column"]]);
+    expect(r.applied).toEqual([]);
+    expect(JSON.stringify(master.sheets.get(SYNC_STATE_SHEET))).toBe(base);
+  });
+});

@@ -79,6 +79,17 @@ export function planSync(a: SyncArgs): SyncPlan {
     const grid = a.journal.get(sheet);
     const filled = grid?.some((row) => row.some((v) => cellText(v) !== "")) ?? false;
     const jpj = grid && filled ? parseJournal(sheet, grid) : null;
+    if (jpj && !jpj.idCol) {
+      // Rows cannot be told apart: nothing is taken or pushed, the base is kept for next time.
+      plan.conflicts.push(
+        issue(sheet, "", "missing-column", {
+          ru: `В книге журналов на вкладке «${sheet}» нет столбца «ID» — вкладка не синхронизирована; верните столбец`,
+          en: `The journal workbook's tab "${sheet}" has no «ID» column — not synced; put the column back`,
+        }),
+      );
+      plan.base.set(sheet, new Map(a.base.get(sheet) ?? []));
+      continue;
+    }
     const jk = jpj ? keyedJournal(jpj) : null;
     const merge = mergeCells(a.base.get(sheet) ?? new Map(), mk.values, jk?.values ?? new Map());
     const ids = [...mk.rows.keys()];

@@ -117,14 +117,15 @@ function extendTab(
     cols.set(l.key, size.cols + 1 + i);
   });
   if (newLessons.length) cells.push({ row: 1, col: size.cols + 1, values: [newLessons.map((l) => l.key)] });
-  const idCol = j.pj.idCol || 1;
-  const nameCol = j.pj.nameCol || 2;
+  const idCol = j.pj.idCol;
+  const nameCol = j.pj.nameCol;
   const newIds = ids.filter((id) => !rows.has(id));
   newIds.forEach((id, i) => {
     rows.set(id, size.rows + 1 + i);
     cells.push({ row: size.rows + 1 + i, col: idCol, values: [[id]] });
   });
-  for (const id of ids) {
+  // Without a name column (a tutor deleted it) no name is written: column B may hold marks now.
+  for (const id of j.pj.nameCol ? ids : []) {
     const row = rows.get(id)!;
     const name = a.names.get(id) ?? "";
     if (cellText(j.grid[row - 1]?.[nameCol - 1]) !== name)
