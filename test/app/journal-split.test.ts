@@ -199,5 +199,7 @@ describe("a journal workbook tab that lost its ID column", () => {
     expect(r.conflicts.map((i) => [i.sheet, i.code])).toEqual([[G01, "missing-column"]]);
     expect(r.applied).toEqual([]);
     expect(JSON.stringify(master.sheets.get(SYNC_STATE_SHEET))).toBe(base);
+    // Its staff keep their access to the workbook meanwhile.
+    expect(r.readers).toContain("orlov@school.ru");
   });
 });

@@ -11,8 +11,8 @@ import { type Issue, issue } from "../issues.js";
 import { parseJournal } from "../journal/parse.js";
 import type { Model } from "../model.js";
 import type { IsoDate } from "../records.js";
-import { keyedJournal } from "./grid.js";
-import { mergeCells } from "./merge.js";
+import { type KeyedJournal, keyedJournal } from "./grid.js";
+import { type Merge, mergeCells } from "./merge.js";
 import { journalNames } from "./names.js";
 import type { SyncBase } from "./state.js";
 import { journalTabWrite } from "./tab.js";
@@ -75,6 +75,8 @@ export function planSync(a: SyncArgs): SyncPlan {
     const editors = [email.get(group.teacherId), email.get(group.tutorId)].filter((x): x is string =>
       Boolean(x),
     );
+    // Listed before anything can skip the tab: its staff keep their access whatever happens.
+    plan.tabs.push({ sheet, groupId: group.id, editors });
     const mk = keyedJournal(master);
     const grid = a.journal.get(sheet);
     const filled = grid?.some((row) => row.some((v) => cellText(v) !== "")) ?? false;
@@ -116,20 +118,24 @@ export function planSync(a: SyncArgs): SyncPlan {
       }),
     );
     plan.pushed += merge.toJournal.length;
-    const cells: { row: number; col: number; values: WriteValue[][] }[] = [];
-    for (const c of merge.toMaster) {
-      const at = mk.at.get(c.key)!;
-      cells.push({ row: at.row, col: at.col, values: [[c.value as WriteValue]] });
-      plan.applied.push({ sheet, cell: a1(at.row, at.col), old: c.old, value: c.value });
-    }
-    if (cells.length) plan.masterWrites.push({ sheet, cells });
-    for (const c of merge.conflicts) {
-      const at = mk.at.get(c.key)!;
-      plan.conflicts.push(conflictIssue(sheet, a1(at.row, at.col), c.master, c.journal));
-    }
-    plan.base.set(sheet, merge.base);
-    plan.tabs.push({ sheet, groupId: group.id, editors });
+    masterSide(plan, sheet, mk, merge);
   }
   plan.readers = [...new Set(plan.tabs.flatMap((t) => t.editors))].sort();
   return plan;
+}
+
+/** The master's share of one tab's merge: cells taken from the tutors, conflicts, the new base. */
+function masterSide(plan: SyncPlan, sheet: string, mk: KeyedJournal, merge: Merge): void {
+  const cells: { row: number; col: number; values: WriteValue[][] }[] = [];
+  for (const c of merge.toMaster) {
+    const at = mk.at.get(c.key)!;
+    cells.push({ row: at.row, col: at.col, values: [[c.value as WriteValue]] });
+    plan.applied.push({ sheet, cell: a1(at.row, at.col), old: c.old, value: c.value });
+  }
+  if (cells.length) plan.masterWrites.push({ sheet, cells });
+  for (const c of merge.conflicts) {
+    const at = mk.at.get(c.key)!;
+    plan.conflicts.push(conflictIssue(sheet, a1(at.row, at.col), c.master, c.journal));
+  }
+  plan.base.set(sheet, merge.base);
 }

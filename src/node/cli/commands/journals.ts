@@ -110,7 +110,7 @@ async function journalWorkbookArg(ctx: Ctx): Promise<XlsxWorkbook | null> {
 async function syncSplit(ctx: Ctx, target: OpenWorkbook, journal: XlsxWorkbook, lang: Lang): Promise<number> {
   const r = syncJournalWorkbook(target.wb, journal, {
     now: ctx.now(),
-    who: process.env.USER ?? "coordinator",
+    who: ctx.env?.USER ?? process.env.USER ?? "coordinator",
     source: basename(journal.path),
     lang,
   });
