@@ -26,6 +26,8 @@ export const HANDLERS = {
   attestation: "menuAttestation",
   attestationNotices: "menuAttestationNotices",
   transfer: "menuTransfer",
+  journalBook: "menuJournalBook",
+  journalSync: "journalBookHourly",
 } as const;
 
 export type HandlerName = (typeof HANDLERS)[keyof typeof HANDLERS];

@@ -4,6 +4,7 @@
  */
 import { runAttestation, showAttestationNotices } from "./actions/attestation.js";
 import { createFormFromMenu, feedbackSubmitted, parentLinksFromMenu } from "./actions/forms.js";
+import { journalBookFromMenu, journalBookFromTrigger } from "./actions/journal-book.js";
 import { continueLettersJob, lettersFromMenu } from "./actions/letters.js";
 import {
   presencePicked as importPicked,
@@ -139,4 +140,14 @@ export function menuAttestationNotices(): void {
 /** «Выписки для классных журналов…» (issue 18). */
 export function menuTransfer(): void {
   transferFromMenu();
+}
+
+/** Menu «Журналы для преподавателей: создать / обновить»: the tutors' journal workbook. */
+export function menuJournalBook(): void {
+  journalBookFromMenu();
+}
+
+/** Installable hourly trigger: sync the tutors' journal workbook with the master. */
+export function journalBookHourly(): void {
+  journalBookFromTrigger();
 }

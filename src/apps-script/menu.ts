@@ -18,6 +18,11 @@ export const MENU: readonly (MenuItem | null)[] = [
   { ru: "Проверить расписание", en: "Check schedule", handler: HANDLERS.schedule },
   { ru: "Тексты оповещений об изменениях", en: "Change notices", handler: HANDLERS.notices },
   { ru: "Обновить журналы", en: "Update journals", handler: HANDLERS.journals },
+  {
+    ru: "Журналы для преподавателей: создать / обновить",
+    en: "Teachers' journals: create / update",
+    handler: HANDLERS.journalBook,
+  },
   null,
   { ru: "Сформировать отчёт за месяц…", en: "Build monthly report…", handler: HANDLERS.report },
   { ru: "Включить ежемесячный отчёт", en: "Turn on the monthly report", handler: HANDLERS.monthlyOn },

@@ -8,6 +8,7 @@ const MANAGED: readonly string[] = [
   HANDLERS.continueReport,
   HANDLERS.continueLetters,
   HANDLERS.continueJournals,
+  HANDLERS.journalSync,
 ];
 
 function existing(): {
@@ -44,6 +45,8 @@ export function reconcile(
     if (d.kind === "monthly") {
       // The 1st of each month, early morning in the workbook's time zone.
       ScriptApp.newTrigger(d.handler).timeBased().onMonthDay(1).atHour(5).inTimezone(timeZone).create();
+    } else if (d.kind === "hourly") {
+      ScriptApp.newTrigger(d.handler).timeBased().everyHours(1).create();
     } else if (d.kind === "continuation") {
       ScriptApp.newTrigger(d.handler)
         .timeBased()

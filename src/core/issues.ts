@@ -44,6 +44,7 @@ export type IssueCode =
   // Issue 18: participants without a working workstation, support reports the journal contradicts.
   | "workstation-missing"
   | "support-mismatch"
+  | "journal-sync-conflict"
   | "other";
 
 export function issue(

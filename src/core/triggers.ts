@@ -2,7 +2,7 @@
  * Installable triggers are reconciled, never "delete all and recreate": compare what should
  * exist with what exists and return the minimal changes. Pure, so it is tested without Google.
  */
-export type TriggerKind = "monthly" | "formSubmit" | "continuation";
+export type TriggerKind = "monthly" | "formSubmit" | "continuation" | "hourly";
 
 export interface DesiredTrigger {
   handler: string;
@@ -29,6 +29,7 @@ const EVENT: Record<TriggerKind, string> = {
   monthly: "CLOCK",
   continuation: "CLOCK",
   formSubmit: "ON_FORM_SUBMIT",
+  hourly: "CLOCK",
 };
 
 /**

@@ -120,17 +120,22 @@ export class FakeDrivePermissions extends DriveResource {
     const email = String(resource?.emailAddress ?? "").trim();
     if (resource?.type !== "user" || !EMAIL.test(email))
       throw apiError("drive.permissions.create", `Invalid value: emailAddress ${email}`);
-    if (resource.role !== "reader")
-      throw apiError("drive.permissions.create", "fake: only readers are modelled");
-    this.drive._share(it, [email]);
-    return { id: `perm-${email.toLowerCase()}`, type: "user", role: "reader", emailAddress: email };
+    if (resource.role !== "reader" && resource.role !== "writer")
+      throw apiError("drive.permissions.create", "fake: only readers and writers are modelled");
+    if (resource.role === "writer") {
+      const low = email.toLowerCase();
+      it.viewers = it.viewers.filter((v) => v.toLowerCase() !== low);
+      if (!it.editors.some((x) => x.toLowerCase() === low)) it.editors.push(email);
+    } else this.drive._share(it, [email]);
+    return { id: `perm-${email.toLowerCase()}`, type: "user", role: resource.role, emailAddress: email };
   }
 
   remove(fileId: string, permissionId: string, _optionalArgs?: object): void {
     const it = this._item("drive.permissions.delete", fileId);
-    const before = it.viewers.length;
+    const before = it.viewers.length + it.editors.length;
     it.viewers = it.viewers.filter((v) => `perm-${v.toLowerCase()}` !== permissionId);
-    if (it.viewers.length === before)
+    it.editors = it.editors.filter((v) => `perm-${v.toLowerCase()}` !== permissionId);
+    if (it.viewers.length + it.editors.length === before)
       throw apiError("drive.permissions.delete", `Permission not found: ${permissionId}.`);
   }
 }

@@ -128,6 +128,8 @@ export function createFakes(opts: FakeOptions = {}): Fakes {
   const formApp = new FakeFormApp(env);
   const mailApp = new FakeMailApp(env, opts.mailQuota);
   const documents = createDocumentFakes(env);
+  const sheetsApi = new FakeSheetsService(env, spreadsheetApp);
+  sheetsApi.Spreadsheets.drive = documents.drive;
   const globals: Record<string, unknown> = {
     SpreadsheetApp: spreadsheetApp,
     LockService: lock,
@@ -138,7 +140,7 @@ export function createFakes(opts: FakeOptions = {}): Fakes {
     HtmlService: html,
     FormApp: formApp,
     MailApp: mailApp,
-    Sheets: new FakeSheetsService(env, spreadsheetApp),
+    Sheets: sheetsApi,
     ...documents.globals,
   };
   Object.assign(globals, opts.extras?.({ env, calls: env.calls, spreadsheetApp }) ?? {});

@@ -7,11 +7,14 @@
  */
 import { type Cell, WallTime } from "./cells.js";
 import { countCalls } from "./counter.js";
+import type { FakeDriveApp } from "./drive-app.js";
 import type { FakeEnv } from "./env.js";
 import type { FakeProtection } from "./protection.js";
 import type { FakeSheet } from "./sheet.js";
 import { applyBatch, applyValues, protectionId } from "./sheets-batch.js";
-import type { FakeSpreadsheet, FakeSpreadsheetApp } from "./spreadsheet.js";
+import { FakeSpreadsheet, type FakeSpreadsheetApp } from "./spreadsheet.js";
+
+export const SHEET_MIME = "application/vnd.google-apps.spreadsheet";
 
 const DAY = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30);
@@ -83,11 +86,50 @@ function titleOfRange(a1: string): string {
 
 export class FakeSheetsSpreadsheets {
   readonly Values: FakeSheetsValues;
+  /** The Drive the created spreadsheets are filed in (set by createFakes): sharing goes through it. */
+  drive: FakeDriveApp | null = null;
+
   constructor(
     readonly env: FakeEnv,
     private readonly app: FakeSpreadsheetApp,
   ) {
     this.Values = new FakeSheetsValues(env, (call, id) => this._file(call, id));
+  }
+
+  /**
+   * spreadsheets.create: a new file in the running user's Drive, made by this app (so the
+   * Drive API sees it under drive.file), with the sheets asked for (else one «Лист1»).
+   */
+  create(resource: {
+    properties?: { title?: string; locale?: string; timeZone?: string };
+    sheets?: { properties?: { title?: string } }[];
+  }): Json {
+    const titles = (resource?.sheets ?? []).map((s) => String(s.properties?.title ?? ""));
+    const ss = new FakeSpreadsheet(this.env, {
+      name: resource?.properties?.title ?? "Untitled spreadsheet",
+      locale: resource?.properties?.locale,
+      timeZone: resource?.properties?.timeZone,
+      ...(titles.length ? { sheets: Object.fromEntries(titles.map((t) => [t, []])) } : {}),
+    });
+    this.app.files.set(ss.id, ss);
+    if (this.drive) {
+      this.drive.items.set(ss.id, {
+        id: ss.id,
+        name: ss.name,
+        mimeType: SHEET_MIME,
+        parents: ["root"],
+        trashed: false,
+        owner: this.env.effectiveUser,
+        viewers: [],
+        editors: [],
+      });
+      this.drive.madeByApp.add(ss.id);
+    }
+    return {
+      spreadsheetId: ss.id,
+      properties: { title: ss.name },
+      sheets: ss.sheets.map((s) => this._sheet(s, false)),
+    };
   }
 
   /** The bound spreadsheet, or another one the user may open (e.g. picked with the Picker). */

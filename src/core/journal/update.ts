@@ -85,7 +85,7 @@ function extent(grid: readonly (readonly CellValue[])[]): { rows: number; cols: 
   return { rows, cols };
 }
 
-interface Layout {
+export interface Layout {
   headerRows: number;
   lessonCols: { col: number; date: IsoDate }[];
   studentRows: { row: number; studentId: string }[];
@@ -126,7 +126,7 @@ export const JOURNAL_SUGGESTIONS = {
 } as const;
 
 /** One validation per run of adjacent lesson columns, over the rows from the first to the last student. */
-function validations(layout: Layout, lang: Lang): Validation[] {
+export function validations(layout: Layout, lang: Lang): Validation[] {
   if (layout.studentRows.length === 0) return [];
   const rows = layout.studentRows.map((r) => r.row);
   const top = Math.min(...rows);

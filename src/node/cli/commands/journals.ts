@@ -1,13 +1,19 @@
+import { existsSync } from "node:fs";
+import { basename } from "node:path";
+import { syncJournalWorkbook } from "../../../app/journal-split.js";
 import { updateJournals } from "../../../app/journals.js";
 import { loadModel } from "../../../app/load.js";
 import { parseDate, todayIn } from "../../../core/dates.js";
+import type { Lang } from "../../../core/i18n.js";
 import { msg } from "../../../core/i18n.js";
 import { formatIssue } from "../../../core/issues.js";
 import { UserError } from "../../errors.js";
-import type { Command } from "../context.js";
-import { noKnownSheets, openWorkbook } from "../workbook-arg.js";
+import { XlsxWorkbook } from "../../xlsx-workbook.js";
+import type { Command, Ctx } from "../context.js";
+import { noKnownSheets, type OpenWorkbook, openWorkbook } from "../workbook-arg.js";
 
-const usage = "coordinator journals FILE.xlsx [--until YYYY-MM-DD]";
+const usage =
+  "coordinator journals FILE.xlsx [--until YYYY-MM-DD] [--split JOURNALS.xlsx | --collect JOURNALS.xlsx]";
 
 export const journals: Command = {
   name: "journals",
@@ -20,6 +26,20 @@ export const journals: Command = {
     until: {
       type: "string",
       help: msg("уроки по эту дату (по умолчанию сегодня)", "lessons up to this date (default: today)"),
+    },
+    split: {
+      type: "string",
+      help: msg(
+        "создать или обновить книгу журналов для преподавателей и синхронизировать её",
+        "create or update the teachers' journal workbook and sync it",
+      ),
+    },
+    collect: {
+      type: "string",
+      help: msg(
+        "забрать отметки из книги журналов для преподавателей (синхронизация)",
+        "collect the marks from the teachers' journal workbook (sync)",
+      ),
     },
   },
   async run(ctx) {
@@ -41,6 +61,11 @@ export const journals: Command = {
       );
     ctx.progress(msg(`Обновляю журналы по ${until}…`, `Updating journals up to ${until}…`));
     const r = updateJournals(wb, until, lang);
+    const split = await journalWorkbookArg(ctx);
+    if (split) {
+      for (const i of r.issues) ctx.out(formatIssue(i, lang));
+      return syncSplit(ctx, target, split, lang);
+    }
     if (r.writes.length) await target.save();
     for (const i of r.issues) ctx.out(formatIssue(i, lang));
     const created = r.sheets.filter((s) => s.created).length;
@@ -53,3 +78,59 @@ export const journals: Command = {
     return 0;
   },
 };
+
+/** The journal workbook of --split (created when missing) or --collect (must exist). */
+async function journalWorkbookArg(ctx: Ctx): Promise<XlsxWorkbook | null> {
+  const { split, collect } = ctx.options;
+  if (split !== undefined && collect !== undefined)
+    throw new UserError(
+      "bad-args",
+      msg(`--split или --collect, не оба\n${usage}`, `--split or --collect, not both\n${usage}`),
+    );
+  const file = split ?? collect;
+  if (file === undefined) return null;
+  if (typeof file !== "string" || !file.trim())
+    throw new UserError(
+      "bad-args",
+      msg(`Не указан файл книги журналов\n${usage}`, `No journal workbook file given\n${usage}`),
+    );
+  if (existsSync(file)) return XlsxWorkbook.open(file);
+  if (collect !== undefined)
+    throw new UserError(
+      "not-found",
+      msg(
+        `Нет книги журналов ${file}; создайте её: coordinator journals КНИГА.xlsx --split ${file}`,
+        `No journal workbook ${file}; create it with: coordinator journals BOOK.xlsx --split ${file}`,
+      ),
+    );
+  return XlsxWorkbook.create(file);
+}
+
+/** Sync, then save the journal workbook before the master (see src/app/journal-split.ts). */
+async function syncSplit(ctx: Ctx, target: OpenWorkbook, journal: XlsxWorkbook, lang: Lang): Promise<number> {
+  const r = syncJournalWorkbook(target.wb, journal, {
+    now: ctx.now(),
+    who: ctx.env?.USER ?? process.env.USER ?? "coordinator",
+    source: basename(journal.path),
+    lang,
+  });
+  await journal.save();
+  await target.save();
+  for (const i of r.conflicts) ctx.out(formatIssue(i, lang));
+  const say = (ru: string, en: string) => ctx.out(lang === "ru" ? ru : en);
+  say(
+    `Книга журналов ${journal.path}: вкладок ${r.tabs.length}; отправлено ячеек ${r.pushed}; принято в основную книгу ${r.applied.length}; конфликтов ${r.conflicts.length}.`,
+    `Journal workbook ${journal.path}: ${r.tabs.length} tabs; ${r.pushed} cells pushed; ${r.applied.length} taken into the master; ${r.conflicts.length} conflicts.`,
+  );
+  for (const t of r.tabs)
+    say(
+      `  ${t.sheet}: правят ${t.editors.join(", ") || "—"}`,
+      `  ${t.sheet}: edited by ${t.editors.join(", ") || "—"}`,
+    );
+  if (r.foreignTabs.length)
+    say(
+      `Вкладки не из основной книги оставлены как есть: ${r.foreignTabs.join(", ")}`,
+      `Tabs not from the master left as they are: ${r.foreignTabs.join(", ")}`,
+    );
+  return r.conflicts.length ? 1 : 0;
+}
