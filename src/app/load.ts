@@ -10,13 +10,16 @@ export interface Loaded {
   tables: Map<string, Table>;
 }
 
-export function loadWorkbook(wb: Workbook): Loaded {
+export function loadWorkbook(
+  wb: Workbook,
+  /** Also the «Аттестация <ID>» results (issue 16): the monthly report quotes them. */
+  opts: { attestationResults?: boolean } = {},
+): Loaded {
   const names = wb.sheetNames();
   const { tabs, journals } = locateSheets(names);
   // «Аудит» and «Проблемы» are written by the program and can be long: never needed to compute.
   const { audit: _a, problems: _p, ...data } = tabs;
-  // «Аттестация <ID>» results (issue 16): small, and the monthly report quotes them.
-  const results = names.filter((n) => resultsIdOf(n) !== undefined);
+  const results = opts.attestationResults ? names.filter((n) => resultsIdOf(n) !== undefined) : [];
   const wanted = [...Object.values(data), ...journals, ...results].filter((x): x is string => Boolean(x));
   const tables = wb.read(wanted);
   return { model: parseModel(names, tables), names, tables };

@@ -147,6 +147,7 @@ describe("the week view", () => {
     };
     const small = calls(10);
     expect(calls(200)).toBe(small);
-    expect(small).toBeLessThan(80); // measured: 70 (two lessons, topics, reasons, the new reasons sheet)
+    // measured: 82 — 70 before the demo's 12 attestation tabs (one getName each, issue 16).
+    expect(small).toBeLessThan(92);
   });
 });
