@@ -25,6 +25,7 @@ export const HANDLERS = {
   presencePicked: "presencePicked",
   attestation: "menuAttestation",
   attestationNotices: "menuAttestationNotices",
+  periodLetters: "menuPeriodLetters",
 } as const;
 
 export type HandlerName = (typeof HANDLERS)[keyof typeof HANDLERS];

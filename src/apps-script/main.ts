@@ -2,7 +2,7 @@
  * The Apps Script entry points and nothing else: each is a one-line delegate. The build
  * re-declares every export here as a top-level function so Apps Script can call it.
  */
-import { runAttestation, showAttestationNotices } from "./actions/attestation.js";
+import { periodLettersFromMenu, runAttestation, showAttestationNotices } from "./actions/attestation.js";
 import { createFormFromMenu, feedbackSubmitted, parentLinksFromMenu } from "./actions/forms.js";
 import { continueLettersJob, lettersFromMenu } from "./actions/letters.js";
 import {
@@ -133,4 +133,9 @@ export function menuAttestation(): void {
 /** «Расписание аттестации: тексты»: the notices per group; «Сообщено» recorded. */
 export function menuAttestationNotices(): void {
   showAttestationNotices();
+}
+
+/** «Письма родителям: итоги периода…»: own child only, within the mail quota, never twice. */
+export function menuPeriodLetters(): void {
+  periodLettersFromMenu();
 }

@@ -35,6 +35,11 @@ export const MENU: readonly (MenuItem | null)[] = [
     en: "Attestation schedule notices",
     handler: HANDLERS.attestationNotices,
   },
+  {
+    ru: "Письма родителям: итоги периода…",
+    en: "Period results to parents…",
+    handler: HANDLERS.periodLetters,
+  },
 ];
 
 export const MENU_TITLE = { ru: "Дистанционное обучение", en: "Distance learning" } as const;

@@ -77,4 +77,23 @@ describe("attestation in dist/Code.js", () => {
     expect(dialogs[0]).toContain("Группа G1 «Математика 9»: расписание аттестации.");
     expect(dialogs[1]).toContain("Вся аттестация уже сообщена.");
   });
+
+  it("«Письма родителям: итоги периода…» mails each consenting family once", () => {
+    const { fakes, call, read } = bare();
+    fakes.ui._answer({ text: "1 четверть" });
+    call("menuPeriodLetters");
+    fakes.ui._answer({ text: "1 четверть" });
+    call("menuPeriodLetters");
+    const letters = read("Письма")
+      .slice(1)
+      .map((r) => [r[0], r[1], r[3]]);
+    expect(letters).toEqual([
+      ["Итоги 1 четверть", "S1", "email"],
+      ["Итоги 1 четверть", "S2", "email"],
+    ]);
+    expect(fakes.ui.alerts.map((a) => a.prompt)).toEqual([
+      "«1 четверть»: отправлено 2, уже было 0.",
+      "«1 четверть»: отправлено 0, уже было 2.",
+    ]);
+  });
 });
