@@ -10,15 +10,20 @@ export interface Loaded {
   tables: Map<string, Table>;
 }
 
-/** `also`: more sheets the caller will read, fetched in the same batch when they exist. */
-export function loadWorkbook(wb: Workbook, also: readonly string[] = []): Loaded {
+export function loadWorkbook(
+  wb: Workbook,
+  /**
+   * `attestationResults`: also the «Аттестация <ID>» results (issue 16), which the monthly report
+   * quotes; `also`: more sheets the caller will read, fetched in the same batch when they exist.
+   */
+  opts: { attestationResults?: boolean; also?: readonly string[] } = {},
+): Loaded {
   const names = wb.sheetNames();
   const { tabs, journals } = locateSheets(names);
   // «Аудит» and «Проблемы» are written by the program and can be long: never needed to compute.
   const { audit: _a, problems: _p, ...data } = tabs;
-  const extra = also.filter((n) => names.includes(n));
-  // «Аттестация <ID>» results (issue 16): small, and the monthly report quotes them.
-  const results = names.filter((n) => resultsIdOf(n) !== undefined);
+  const results = opts.attestationResults ? names.filter((n) => resultsIdOf(n) !== undefined) : [];
+  const extra = (opts.also ?? []).filter((n) => names.includes(n));
   const wanted = [...Object.values(data), ...journals, ...results, ...extra].filter((x): x is string =>
     Boolean(x),
   );

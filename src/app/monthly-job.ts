@@ -108,7 +108,7 @@ export function runMonthlyJob(
     if (state.month !== month)
       state = { month, now: p.clock.now().toISOString(), step: "summary", block: 0, docId: null };
     const now = new Date(state.now);
-    const { model, names, tables } = loadWorkbook(p.wb, JOB_SHEETS);
+    const { model, names, tables } = loadWorkbook(p.wb, { attestationResults: true, also: JOB_SHEETS });
     // The trigger runs on the 1st of every month; June, July and August have no lessons.
     if (!saved && opts.onlyWithLessons && !monthsWithLessons(model, monthRange(month).to).has(month))
       return { status: "skipped", month, step: state.step };

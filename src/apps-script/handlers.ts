@@ -28,6 +28,7 @@ export const HANDLERS = {
   transfer: "menuTransfer",
   journalBook: "menuJournalBook",
   journalSync: "journalBookHourly",
+  periodLetters: "menuPeriodLetters",
 } as const;
 
 export type HandlerName = (typeof HANDLERS)[keyof typeof HANDLERS];

@@ -2,7 +2,7 @@
  * The Apps Script entry points and nothing else: each is a one-line delegate. The build
  * re-declares every export here as a top-level function so Apps Script can call it.
  */
-import { runAttestation, showAttestationNotices } from "./actions/attestation.js";
+import { periodLettersFromMenu, runAttestation, showAttestationNotices } from "./actions/attestation.js";
 import { createFormFromMenu, feedbackSubmitted, parentLinksFromMenu } from "./actions/forms.js";
 import { journalBookFromMenu, journalBookFromTrigger } from "./actions/journal-book.js";
 import { continueLettersJob, lettersFromMenu } from "./actions/letters.js";
@@ -150,4 +150,9 @@ export function menuJournalBook(): void {
 /** Installable hourly trigger: sync the tutors' journal workbook with the master. */
 export function journalBookHourly(): void {
   journalBookFromTrigger();
+}
+
+/** «Письма родителям: итоги периода…»: own child only, within the mail quota, never twice. */
+export function menuPeriodLetters(): void {
+  periodLettersFromMenu();
 }

@@ -41,6 +41,11 @@ export const MENU: readonly (MenuItem | null)[] = [
     handler: HANDLERS.attestationNotices,
   },
   { ru: "Выписки для классных журналов…", en: "Extracts for class journals…", handler: HANDLERS.transfer },
+  {
+    ru: "Письма родителям: итоги периода…",
+    en: "Period results to parents…",
+    handler: HANDLERS.periodLetters,
+  },
 ];
 
 export const MENU_TITLE = { ru: "Дистанционное обучение", en: "Distance learning" } as const;

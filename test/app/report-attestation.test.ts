@@ -10,7 +10,9 @@ const FIXTURE = new URL("../fixtures/attestation/two-quarters.xlsx", import.meta
 
 describe("the monthly report and attestation", () => {
   it("lists October's attestations with their results, and none in November", async () => {
-    const { model, names, tables } = loadWorkbook(await XlsxWorkbook.open(FIXTURE));
+    const { model, names, tables } = loadWorkbook(await XlsxWorkbook.open(FIXTURE), {
+      attestationResults: true,
+    });
     const att = attestationIn(model, tables);
     const now = new Date("2026-12-20T09:00:00Z");
     const october = plainText(

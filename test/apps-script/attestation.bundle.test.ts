@@ -51,7 +51,7 @@ describe("attestation in dist/Code.js", () => {
       "Аттестация!A2 (A1) и Аттестация!A3 (A2): пересекаются по времени 12.10.2026 у учащихся S1, S2",
     );
     expect(fakes.ui.alerts[0].prompt).toMatch(
-      /^Листов результатов: 3; итоги: Итоги 1 четверть, Итоги 2 четверть\./,
+      /^Листов результатов: 3; итоги: Итоги 1 четверть, Итоги 2 четверть, Итоги Год\./,
     );
   });
 
@@ -76,5 +76,24 @@ describe("attestation in dist/Code.js", () => {
     const dialogs = fakes.ui.shown.map((d) => d.html);
     expect(dialogs[0]).toContain("Группа G1 «Математика 9»: расписание аттестации.");
     expect(dialogs[1]).toContain("Вся аттестация уже сообщена.");
+  });
+
+  it("«Письма родителям: итоги периода…» mails each consenting family once", () => {
+    const { fakes, call, read } = bare();
+    fakes.ui._answer({ text: "1 четверть" });
+    call("menuPeriodLetters");
+    fakes.ui._answer({ text: "1 четверть" });
+    call("menuPeriodLetters");
+    const letters = read("Письма")
+      .slice(1)
+      .map((r) => [r[0], r[1], r[3]]);
+    expect(letters).toEqual([
+      ["Итоги 1 четверть", "S1", "email"],
+      ["Итоги 1 четверть", "S2", "email"],
+    ]);
+    expect(fakes.ui.alerts.map((a) => a.prompt)).toEqual([
+      "«1 четверть»: отправлено 2, уже было 0.",
+      "«1 четверть»: отправлено 0, уже было 2.",
+    ]);
   });
 });

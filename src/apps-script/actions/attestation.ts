@@ -6,11 +6,14 @@
  */
 import { loadAttestation, noticesRun, updateAttestation } from "../../app/attestation.js";
 import { problemsWrite, summaryLine } from "../../app/check.js";
+import { defaultPeriod } from "../../app/period.js";
+import { sendPeriodLetters } from "../../app/period-letters.js";
 import { todayIn } from "../../core/dates.js";
+import type { Mailer } from "../../ports.js";
 import { systemClock } from "../clock.js";
 import { sheetLinker, workbook } from "../env.js";
 import { escapeHtml } from "../html.js";
-import { withDocumentLock } from "../lock.js";
+import { documentLock, withDocumentLock } from "../lock.js";
 
 export function runAttestation(): void {
   const wb = workbook();
@@ -63,4 +66,54 @@ export function showAttestationNotices(): void {
     .setWidth(600)
     .setHeight(460);
   SpreadsheetApp.getUi().showModalDialog(html, ru ? "Расписание аттестации" : "Attestation schedule");
+}
+
+const mailer: Mailer = {
+  remainingQuota: () => MailApp.getRemainingDailyQuota(),
+  send: (to, subject, body) => MailApp.sendEmail(to.join(","), subject, body),
+};
+
+/**
+ * «Письма родителям: итоги периода…»: each consenting family gets its own child's period marks
+ * and attestation results, once per period, within the daily mail quota (a rerun goes on).
+ */
+export function periodLettersFromMenu(): void {
+  const ui = SpreadsheetApp.getUi();
+  const wb = workbook();
+  const st = loadAttestation(wb);
+  const lang = st.model.settings.language;
+  const ru = lang === "ru";
+  const suggested =
+    defaultPeriod(st.periods, todayIn(systemClock.now(), st.model.settings.timeZone))?.name ?? "";
+  const answer = ui.prompt(
+    ru ? "Итоги периода: письма родителям" : "Period results: letters to parents",
+    ru
+      ? `Период с листа «Учебные периоды» (пусто — ${suggested || "нет"}). Письма получат семьи с согласием; повторно никому.`
+      : `A period from the Periods sheet (blank: ${suggested || "none"}). Families with consent get a letter; nobody twice.`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const name = answer.getResponseText().trim() || suggested;
+  const r = sendPeriodLetters({ wb, lock: documentLock, mailer, clock: systemClock }, name);
+  if (!r) {
+    ui.alert(ru ? `Нет периода «${name}» с датами.` : `No period "${name}" with dates.`);
+    return;
+  }
+  const left = r.remaining
+    ? ru
+      ? ` Осталось ${r.remaining}: квота писем на сегодня исчерпана, повторите завтра.`
+      : ` ${r.remaining} left: today's mail quota is used up, run it again tomorrow.`
+    : "";
+  const phone = r.phoneOnly.length
+    ? ru
+      ? ` Только телефон: ${r.phoneOnly.join(", ")}.`
+      : ` Phone only: ${r.phoneOnly.join(", ")}.`
+    : "";
+  ui.alert(
+    (ru
+      ? `«${name}»: отправлено ${r.sent.length}, уже было ${r.already}.`
+      : `"${name}": sent ${r.sent.length}, sent before ${r.already}.`) +
+      left +
+      phone,
+  );
 }

@@ -68,7 +68,7 @@ export function reportFromMenu(): void {
   const ui = SpreadsheetApp.getUi();
   // One workbook for the question and the job: the sheet list and tables are read once.
   const wb = workbook();
-  const model = loadWorkbook(wb, JOB_SHEETS).model;
+  const model = loadWorkbook(wb, { attestationResults: true, also: JOB_SHEETS }).model;
   const lang = model.settings.language;
   const ru = lang === "ru";
   const suggested = chooseReportMonth(model, todayIn(systemClock.now(), model.settings.timeZone)).month;

@@ -105,7 +105,7 @@ interface Written {
  */
 async function compileAndWrite(ctx: Ctx): Promise<Written | number> {
   const target = await openWorkbook(ctx, usage);
-  const { model, names, tables } = loadWorkbook(target.wb);
+  const { model, names, tables } = loadWorkbook(target.wb, { attestationResults: true });
   if (!model.tabs.groups && !model.journals.length) throw noKnownSheets(target.label);
   const chosen = ctx.options.month
     ? null
