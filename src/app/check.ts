@@ -10,6 +10,7 @@ import { loginIndex } from "../core/presence/identity.js";
 import { readPresence } from "../core/presence/sheet.js";
 import { SHEETS, type SheetKey } from "../core/schema.js";
 import type { SheetWrite, Workbook } from "../ports.js";
+import { individualIssues } from "./individual.js";
 import { loadWorkbook } from "./load.js";
 
 /** Sheets without which nothing can be computed. */
@@ -46,6 +47,7 @@ export function checkWorkbook(wb: Workbook): CheckResult {
   const presence = tab ? readPresence(tab, tables.get(tab)?.values ?? []).rows : [];
   const differences = presenceDifferences(model, presence, model.settings.language).issues;
   const issues = [...missingSheetIssues(model), ...model.issues, ...loginIndex(model).issues, ...differences];
+  issues.push(...individualIssues(model, tables)); // issue 17: ИУП, corrections, portfolio
   issues.push(...longCellIssues(tables.values()));
   const full = wb.gridSizes ? cellLimitIssue(wb.gridSizes()) : null;
   if (full) issues.push(full);

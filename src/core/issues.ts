@@ -38,6 +38,14 @@ export type IssueCode =
   | "presence-unknown-login"
   | "cell-limit"
   | "too-long"
+  // Issue 17: the ИУП checks.
+  | "plan-hours-schedule"
+  | "plan-no-group"
+  | "plan-group-not-in-plan"
+  | "plan-not-enrolled"
+  | "plan-overload"
+  | "plan-overlap"
+  | "plan-correction"
   | "other";
 
 export function issue(

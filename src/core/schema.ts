@@ -20,7 +20,11 @@ export type SheetKey =
   | "audit"
   | "problems"
   | "presence"
-  | "absenceReasons";
+  | "absenceReasons"
+  // Issue 17: the individual student (ИУП, its corrections, the portfolio).
+  | "plans"
+  | "planCorrections"
+  | "portfolio";
 
 export type ColumnKind =
   | "id"
@@ -34,7 +38,17 @@ export type ColumnKind =
   | "datetime"
   | "int";
 
-export type EnumKey = "status" | "role" | "weekday" | "mode" | "changeKind" | "yesNo";
+export type EnumKey =
+  | "status"
+  | "role"
+  | "weekday"
+  | "mode"
+  | "changeKind"
+  | "yesNo"
+  // Issue 17: ИУП form, achievement level and result.
+  | "planForm"
+  | "achievementLevel"
+  | "achievementResult";
 
 export interface ColumnSpec {
   /** Stable key used in records. */
@@ -117,6 +131,24 @@ export const ENUMS: Record<EnumKey, readonly EnumValue[]> = {
   yesNo: [
     { value: "yes", ru: "да", en: "yes", synonyms: ["y", "д", "true", "1", "+", "истина"] },
     { value: "no", ru: "нет", en: "no", synonyms: ["n", "н", "false", "0", "-", "ложь"] },
+  ],
+  planForm: [
+    { value: "distance", ru: "дистанционно", en: "distance", synonyms: ["дистанционная", "онлайн", "online"] },
+    { value: "inPerson", ru: "очно", en: "in person", synonyms: ["очная", "offline"] },
+    { value: "self", ru: "самостоятельно", en: "self-study", synonyms: ["самостоятельное изучение", "self"] },
+    { value: "external", ru: "экстерн", en: "external", synonyms: ["экстернат", "externship"] },
+  ],
+  achievementLevel: [
+    { value: "school", ru: "школьный", en: "school" },
+    { value: "municipal", ru: "муниципальный", en: "municipal", synonyms: ["районный", "городской"] },
+    { value: "regional", ru: "региональный", en: "regional", synonyms: ["областной", "краевой"] },
+    { value: "national", ru: "всероссийский", en: "national", synonyms: ["федеральный", "all-russian"] },
+    { value: "international", ru: "международный", en: "international" },
+  ],
+  achievementResult: [
+    { value: "participant", ru: "участник", en: "participant", synonyms: ["участница", "участие"] },
+    { value: "prizewinner", ru: "призёр", en: "prize-winner", synonyms: ["призер", "prizewinner", "призёрка"] },
+    { value: "winner", ru: "победитель", en: "winner", synonyms: ["победительница", "1 место"] },
   ],
 };
 
@@ -365,6 +397,61 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
       col("reason", "Причина", "Reason", "text"),
       col("enteredBy", "Кто внёс", "Entered by", "text"),
       col("at", "Когда", "At", "datetime"),
+    ],
+  },
+  // Issue 17: «составляет индивидуальные учебные планы обучающихся»; one line per student and
+  // subject for a period. A corrected line carries the date and reason of its last correction.
+  plans: {
+    key: "plans",
+    ru: "ИУП",
+    en: "Individual plans",
+    aliases: ["Индивидуальные учебные планы", "Индивидуальный учебный план", "Individual curricula"],
+    columns: [
+      col("studentId", "Учащийся", "Student", "ref", { ref: "students", required: true }),
+      col("subject", "Предмет", "Subject", "text", { required: true }),
+      col("hours", "Часов в неделю", "Hours a week", "int", { aliases: ["Часы", "Hours"] }),
+      col("form", "Форма", "Form", "enum", { enumOf: "planForm", aliases: ["Форма обучения"] }),
+      col("groupId", "Группа", "Group", "ref", { ref: "groups" }),
+      col("from", "С", "From", "date"),
+      col("to", "По", "To", "date"),
+      col("basis", "Основание", "Basis", "text"),
+      col("note", "Примечание", "Note", "text"),
+      col("correctedOn", "Скорректировано", "Corrected on", "date", { aliases: ["Дата корректировки"] }),
+      col("correctionReason", "Причина корректировки", "Correction reason", "text"),
+    ],
+  },
+  /** Issue 17: every correction of an ИУП line, old → new, with its date and reason. */
+  planCorrections: {
+    key: "planCorrections",
+    ru: "Корректировки ИУП",
+    en: "Plan corrections",
+    programOwned: true,
+    columns: [
+      col("date", "Дата", "Date", "date", { required: true }),
+      col("studentId", "Учащийся", "Student", "ref", { ref: "students", required: true }),
+      col("subject", "Предмет", "Subject", "text"),
+      col("planRow", "Строка ИУП", "Plan row", "int"),
+      col("field", "Поле", "Field", "text"),
+      col("old", "Было", "Old", "text"),
+      col("new", "Стало", "New", "text"),
+      col("reason", "Причина", "Reason", "text"),
+      col("who", "Кто", "Who", "text"),
+    ],
+  },
+  /** Issue 17: «помощь в формировании портфолио»; one line per achievement. */
+  portfolio: {
+    key: "portfolio",
+    ru: "Портфолио",
+    en: "Portfolio",
+    columns: [
+      col("studentId", "Учащийся", "Student", "ref", { ref: "students", required: true }),
+      col("date", "Дата", "Date", "date", { required: true }),
+      col("kind", "Вид", "Kind", "text", { aliases: ["Тип", "Type"] }),
+      col("title", "Название", "Title", "text"),
+      col("level", "Уровень", "Level", "enum", { enumOf: "achievementLevel" }),
+      col("result", "Результат", "Result", "enum", { enumOf: "achievementResult" }),
+      col("link", "Ссылка на подтверждение", "Evidence link", "text", { aliases: ["Ссылка", "Link"] }),
+      col("confirmedBy", "Подтвердил", "Confirmed by", "text"),
     ],
   },
 };
