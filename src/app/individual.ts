@@ -28,7 +28,11 @@ export function individualIn(model: Model, tables: ReadonlyMap<string, Table>): 
   const plans = readPlans(model.tabs.plans, values(model.tabs.plans));
   const corrections = readCorrections(model.tabs.planCorrections, values(model.tabs.planCorrections));
   const portfolio = readPortfolio(model.tabs.portfolio, values(model.tabs.portfolio));
-  const { limits, issues } = loadLimits(model.tabs.settings, values(model.tabs.settings), model.settings.language);
+  const { limits, issues } = loadLimits(
+    model.tabs.settings,
+    values(model.tabs.settings),
+    model.settings.language,
+  );
   return {
     plans,
     corrections,

@@ -14,6 +14,7 @@ import type { Clock, DocumentSink, Lock, Mailer, SheetWrite, Store, Workbook } f
 import { absenceReasonsIn } from "./absence-reasons.js";
 import { auditWrite } from "./audit.js";
 import { type CellLink, problemsWrite } from "./check.js";
+import { individualIn } from "./individual.js";
 import { loadWorkbook } from "./load.js";
 import { presenceRowsIn } from "./presence.js";
 import { compileMonth } from "./report.js";
@@ -121,6 +122,7 @@ export function runMonthlyJob(
         undefined,
         presenceRowsIn(model, tables),
         absenceReasonsIn(model, tables),
+        individualIn(model, tables),
       ),
       preflightReport(model, Boolean(opts.force)),
     );

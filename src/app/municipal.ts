@@ -7,7 +7,9 @@ import { cellText } from "../core/cells.js";
 import { SUMMARY_SCHEMA_ID, type SummaryJson } from "../core/metrics/index.js";
 import { combineSchools, type Municipal, type SchoolSource } from "../core/municipal/combine.js";
 import type { FailedSource } from "../core/municipal/report.js";
+import type { Achievement } from "../core/plans/sheets.js";
 import type { Workbook } from "../ports.js";
+import { individualIn } from "./individual.js";
 import { loadWorkbook } from "./load.js";
 import { JSON_SHEET } from "./monthly-job.js";
 import { compileMonth } from "./report.js";
@@ -32,7 +34,7 @@ export function savedSummary(wb: Workbook, month: string): SummaryJson | null {
 
 /** One school: its summary of the month and the registries the municipality asks for. */
 export function schoolSource(wb: Workbook, month: string, now: Date, label: string): SchoolSource {
-  const { model, names } = loadWorkbook(wb);
+  const { model, names, tables } = loadWorkbook(wb);
   if (!model.tabs.students && !model.tabs.groups) throw new Error(`${label}: no coordinator sheets`);
   const saved = savedSummary(wb, month);
   // A summary computed now must not leave the school's students out silently: the school then
@@ -51,8 +53,17 @@ export function schoolSource(wb: Workbook, month: string, now: Date, label: stri
         .filter((s) => s.role === "teacher")
         .map((s) => ({ name: s.name, subjects: s.subjects })),
       tutors: model.staff.filter((s) => s.role === "tutor").map((s) => ({ name: s.name })),
+      achievements: achievementsOfMonth(individualIn(model, tables).portfolio.list, month),
     },
   };
+}
+
+/** Issue 17: the month's portfolio entries by level (an entry without a level is not counted). */
+export function achievementsOfMonth(list: readonly Achievement[], month: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of list)
+    if (a.level && a.date?.startsWith(`${month}-`)) out[a.level] = (out[a.level] ?? 0) + 1;
+  return out;
 }
 
 /** Run `work` over `items`, at most `limit` at a time, keeping the input order of results. */

@@ -18,6 +18,7 @@ import type { Model } from "../core/model.js";
 import { reportSettings } from "../core/narrative/context.js";
 import { feedbackSummary } from "../core/narrative/feedback-summary.js";
 import { buildReport } from "../core/narrative/report.js";
+import { individualReportBlocks } from "../core/plans/report-section.js";
 import { presenceReportBlocks } from "../core/presence/report-section.js";
 import type { PresenceRow } from "../core/presence/types.js";
 import { summaryMonthOf } from "../core/report/labels.js";
@@ -27,6 +28,7 @@ import { isoWithOffset } from "../core/report/timestamp.js";
 import { expandLessons } from "../core/schedule/expand.js";
 import type { SheetWrite, Workbook } from "../ports.js";
 import { reasonOfPair } from "./absence-reasons.js";
+import type { Individual } from "./individual.js";
 import { loadWorkbook } from "./load.js";
 
 export interface MonthlyRun {
@@ -54,6 +56,8 @@ export function compileMonth(
   presence?: readonly PresenceRow[],
   /** «Причины пропусков» (issue 21): shown beside the at-risk students when given. */
   reasons?: AbsenceReasons,
+  /** ИУП corrections and the portfolio (issue 17): their section is appended when given. */
+  individual?: Individual,
 ): MonthlyRun {
   const language = lang ?? model.settings.language;
   const prev = previousMonth(month);
@@ -80,6 +84,19 @@ export function compileMonth(
     absenceReason: reasons ? reasonOfPair(reasons, month, language) : undefined,
   });
   if (presence) doc.blocks.push(...presenceReportBlocks(model, presence, month, language));
+  if (individual)
+    doc.blocks.push(
+      ...individualReportBlocks(
+        model,
+        {
+          plans: individual.plans.list,
+          corrections: individual.corrections.list,
+          portfolio: individual.portfolio.list,
+        },
+        month,
+        language,
+      ),
+    );
   const existingTab = sheetNames.find((n) => summaryMonthOf(n) === month);
   return {
     month,

@@ -133,7 +133,12 @@ export const ENUMS: Record<EnumKey, readonly EnumValue[]> = {
     { value: "no", ru: "нет", en: "no", synonyms: ["n", "н", "false", "0", "-", "ложь"] },
   ],
   planForm: [
-    { value: "distance", ru: "дистанционно", en: "distance", synonyms: ["дистанционная", "онлайн", "online"] },
+    {
+      value: "distance",
+      ru: "дистанционно",
+      en: "distance",
+      synonyms: ["дистанционная", "онлайн", "online"],
+    },
     { value: "inPerson", ru: "очно", en: "in person", synonyms: ["очная", "offline"] },
     { value: "self", ru: "самостоятельно", en: "self-study", synonyms: ["самостоятельное изучение", "self"] },
     { value: "external", ru: "экстерн", en: "external", synonyms: ["экстернат", "externship"] },
@@ -147,7 +152,12 @@ export const ENUMS: Record<EnumKey, readonly EnumValue[]> = {
   ],
   achievementResult: [
     { value: "participant", ru: "участник", en: "participant", synonyms: ["участница", "участие"] },
-    { value: "prizewinner", ru: "призёр", en: "prize-winner", synonyms: ["призер", "prizewinner", "призёрка"] },
+    {
+      value: "prizewinner",
+      ru: "призёр",
+      en: "prize-winner",
+      synonyms: ["призер", "prizewinner", "призёрка"],
+    },
     { value: "winner", ru: "победитель", en: "winner", synonyms: ["победительница", "1 место"] },
   ],
 };

@@ -8,7 +8,12 @@ const FIXTURE = join(__dirname, "../fixtures/individual/individual-en.xlsx");
 
 async function issues() {
   const r = checkWorkbook(await XlsxWorkbook.open(FIXTURE));
-  return r.issues.map((i) => ({ where: `${i.sheet}!${i.cell}`, code: i.code, en: i.message.en, ru: i.message.ru }));
+  return r.issues.map((i) => ({
+    where: `${i.sheet}!${i.cell}`,
+    code: i.code,
+    en: i.message.en,
+    ru: i.message.ru,
+  }));
 }
 
 describe("ИУП checks on a hand-made workbook", () => {

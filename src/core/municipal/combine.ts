@@ -10,6 +10,8 @@ export interface SchoolRegistry {
   applicants: { id: string; className: string }[];
   teachers: { name: string; subjects: string }[];
   tutors: { name: string }[];
+  /** Issue 17: the month's portfolio entries by level («школьный» … «международный»); counts only. */
+  achievements?: Record<string, number>;
 }
 
 export interface SchoolSource {

@@ -5,6 +5,7 @@ import type { WriteValue } from "../cells.js";
 import { type Lang, plural } from "../i18n.js";
 import { avg2, pct, roundTo } from "../metrics/index.js";
 import { count, listJoin, ppChange } from "../narrative/words.js";
+import { LEVELS, levelLabel } from "../plans/labels.js";
 import { monthName } from "../report/labels.js";
 import type { Block, ReportDoc } from "../report/model.js";
 import type { Municipal } from "./combine.js";
@@ -132,6 +133,7 @@ export function municipalReport(
       ? `Заявки на дистанционное обучение: ${count(applicants, "student", lang)}; сетевых преподавателей: ${teachers}; тьюторов: ${tutors}. Поимённо — в книге свода (учащиеся только по ID).`
       : `Applications for distance learning: ${count(applicants, "student", lang)}; network teachers: ${teachers}; tutors: ${tutors}. By name in the rollup workbook (students by ID only).`,
   });
+  blocks.push(...achievementsBlocks(m, lang));
   blocks.push({
     kind: "paragraph",
     style: "note",
@@ -140,6 +142,41 @@ export function municipalReport(
       : `Totals are recomputed from the schools' summed counts (${listJoin(["marks", "lessons", "absences", "journal columns"], lang)}), not as an average of percentages.`,
   });
   return { title, lang, blocks };
+}
+
+/** Issue 17: the month's achievements by level, per school and in total. */
+function achievementRows(m: Municipal): (string | number)[][] {
+  const rows = m.registries
+    .filter((r) => r.registry.achievements)
+    .map((r) => {
+      const a = r.registry.achievements ?? {};
+      const counts = LEVELS.map((l) => a[l] ?? 0);
+      return [r.school, ...counts, counts.reduce((x, y) => x + y, 0)];
+    });
+  return rows;
+}
+
+function achievementsBlocks(m: Municipal, lang: Lang): Block[] {
+  const rows = achievementRows(m);
+  if (!rows.some((r) => Number(r[r.length - 1]) > 0)) return [];
+  const sums = rows[0].slice(1).map((_, i) => rows.reduce((a, r) => a + Number(r[i + 1]), 0));
+  const total = [lang === "ru" ? "Всего" : "Total", ...sums];
+  return [
+    {
+      kind: "table",
+      caption:
+        lang === "ru"
+          ? "Достижения учащихся за месяц по уровням"
+          : "Students' achievements of the month by level",
+      header: [
+        lang === "ru" ? "Школа" : "School",
+        ...LEVELS.map((l) => levelLabel(l, lang)),
+        lang === "ru" ? "Всего" : "Total",
+      ],
+      rows: [...rows, total].map((r) => r.map(String)),
+      align: ["left", ...LEVELS.map(() => "right" as const), "right"],
+    },
+  ];
 }
 
 export function municipalSheets(m: Municipal, failed: readonly FailedSource[], lang: Lang): SheetWrite[] {
@@ -237,6 +274,11 @@ export function municipalSheets(m: Municipal, failed: readonly FailedSource[], l
       ru ? "Тьюторы" : "Tutors",
       ru ? ["Школа", "ФИО"] : ["School", "Name"],
       m.registries.flatMap((r) => r.registry.tutors.map((x) => [r.school, x.name])),
+    ),
+    sheet(
+      ru ? "Достижения" : "Achievements",
+      [ru ? "Школа" : "School", ...LEVELS.map((l) => levelLabel(l, lang)), ru ? "Всего" : "Total"],
+      achievementRows(m),
     ),
     sheet(
       ru ? "Не получены" : "Not received",

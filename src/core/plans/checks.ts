@@ -92,7 +92,9 @@ function groupsNotInPlan(model: Model, p: Plans): Issue[] {
   const col = model.columns.enrollments?.groupId ?? 2;
   return model.enrollments
     .filter((e) => withPlan.has(e.studentId) && e.groupId)
-    .filter((e) => !p.list.some((l) => l.studentId === e.studentId && l.groupId === e.groupId && overlaps(l, e)))
+    .filter(
+      (e) => !p.list.some((l) => l.studentId === e.studentId && l.groupId === e.groupId && overlaps(l, e)),
+    )
     .map((e) =>
       issue(
         tab,
@@ -114,7 +116,8 @@ function overload(model: Model, p: Plans, limits: LoadLimits): Issue[] {
   const out: Issue[] = [];
   const classOf = new Map(model.students.map((s) => [s.id, s.className]));
   const byStudent = new Map<string, PlanLine[]>();
-  for (const l of p.list.filter(inClass)) byStudent.set(l.studentId, [...(byStudent.get(l.studentId) ?? []), l]);
+  for (const l of p.list.filter(inClass))
+    byStudent.set(l.studentId, [...(byStudent.get(l.studentId) ?? []), l]);
   for (const [id, lines] of byStudent) {
     const grade = gradeOf(classOf.get(id) ?? "");
     const max = grade === null ? undefined : limits.byGrade.get(grade);
@@ -166,7 +169,10 @@ function overlapsAndCorrections(p: Plans): Issue[] {
           p.tab,
           cellOf(p, l.row, "correctedOn"),
           "plan-correction",
-          { ru: "Указана причина корректировки, но нет её даты", en: "A correction reason is given but no date" },
+          {
+            ru: "Указана причина корректировки, но нет её даты",
+            en: "A correction reason is given but no date",
+          },
           "warning",
         ),
       );

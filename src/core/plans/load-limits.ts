@@ -12,8 +12,18 @@ export const DEFAULT_LOAD_6 = "2-4: 26; 5: 32; 6: 33; 7: 35; 8-9: 36; 10-11: 37"
 
 export const PLAN_SETTINGS = [
   { key: "week", ru: "Учебная неделя", en: "School week", default: "5" },
-  { key: "load5", ru: "Максимальная нагрузка, 5 дней", en: "Maximum load, 5-day week", default: DEFAULT_LOAD_5 },
-  { key: "load6", ru: "Максимальная нагрузка, 6 дней", en: "Maximum load, 6-day week", default: DEFAULT_LOAD_6 },
+  {
+    key: "load5",
+    ru: "Максимальная нагрузка, 5 дней",
+    en: "Maximum load, 5-day week",
+    default: DEFAULT_LOAD_5,
+  },
+  {
+    key: "load6",
+    ru: "Максимальная нагрузка, 6 дней",
+    en: "Maximum load, 6-day week",
+    default: DEFAULT_LOAD_6,
+  },
 ] as const;
 
 export interface LoadLimits {

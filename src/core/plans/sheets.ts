@@ -126,5 +126,8 @@ export function overlaps(
   a: { from: string | null; to: string | null },
   b: { from: string | null; to: string | null },
 ): boolean {
-  return (a.from === null || b.to === null || a.from <= b.to) && (b.from === null || a.to === null || b.from <= a.to);
+  return (
+    (a.from === null || b.to === null || a.from <= b.to) &&
+    (b.from === null || a.to === null || b.from <= a.to)
+  );
 }

@@ -174,7 +174,14 @@ describe("parser fuzz", () => {
           }[
             key as Exclude<
               SheetKey,
-              "settings" | "audit" | "problems" | "presence" | "absenceReasons" | "plans" | "planCorrections" | "portfolio"
+              | "settings"
+              | "audit"
+              | "problems"
+              | "presence"
+              | "absenceReasons"
+              | "plans"
+              | "planCorrections"
+              | "portfolio"
             >
           ];
           expect(records).toHaveLength(nonBlank);

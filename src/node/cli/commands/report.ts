@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { absenceReasonsIn } from "../../../app/absence-reasons.js";
+import { individualIn } from "../../../app/individual.js";
 import { loadWorkbook } from "../../../app/load.js";
 import { docKey, runMonthlyJob } from "../../../app/monthly-job.js";
 import { presenceRowsIn } from "../../../app/presence.js";
@@ -132,6 +133,7 @@ async function compileAndWrite(ctx: Ctx): Promise<Written | number> {
       lang,
       presenceRowsIn(model, tables),
       absenceReasonsIn(model, tables),
+      individualIn(model, tables),
     ),
     omissions,
   );
