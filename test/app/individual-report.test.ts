@@ -13,7 +13,7 @@ import { XlsxWorkbook } from "../../src/node/xlsx-workbook.js";
 const FIXTURE = join(__dirname, "../fixtures/individual/individual-en.xlsx");
 const NOW = new Date("2026-12-02T09:00:00Z");
 
-function after(blocks: Block[], heading: string): Block[] {
+function sectionAfter(blocks: Block[], heading: string): Block[] {
   const i = blocks.findIndex((b) => b.kind === "heading" && b.text === heading);
   return i < 0 ? [] : blocks.slice(i + 1);
 }
@@ -31,7 +31,7 @@ describe("the individual section of the monthly report", () => {
       undefined,
       individualIn(model, tables),
     );
-    const section = after(run.doc.blocks, "Individual plans and achievements");
+    const section = sectionAfter(run.doc.blocks, "Individual plans and achievements");
     const corrections = section[0];
     expect(corrections.kind).toBe("table");
     if (corrections.kind !== "table") return;
@@ -72,7 +72,7 @@ describe("the individual section of the monthly report", () => {
       undefined,
       individualIn(model, tables),
     );
-    expect(after(run.doc.blocks, "Individual plans and achievements")).toEqual([]);
+    expect(sectionAfter(run.doc.blocks, "Individual plans and achievements")).toEqual([]);
   });
 });
 
