@@ -95,7 +95,7 @@ describe("the rollup's achievements by level", () => {
       ["Всего", "1", "1", "2", "0", "0", "4"],
     ]);
     const sheet = municipalSheets(m, [], "ru").find((s) => s.sheet === "Достижения");
-    expect(sheet?.cells[0].values[1]).toEqual(["School No. 7", 1, 1, 0, 0, 0, 2]);
+    expect(sheet?.cells?.[0].values[1]).toEqual(["School No. 7", 1, 1, 0, 0, 0, 2]);
     expect(achievementsOfMonth([], "2026-11")).toEqual({});
   });
 });

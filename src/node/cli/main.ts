@@ -8,6 +8,7 @@ import { type Lang, msg, parseLang } from "../../core/i18n.js";
 import type { Clock } from "../../ports.js";
 import { clockFromEnv } from "../clock.js";
 import { isUserError } from "../errors.js";
+import { cardCommand } from "./commands/card.js";
 import { check } from "./commands/check.js";
 import { feedback } from "./commands/feedback.js";
 import { init } from "./commands/init.js";
@@ -29,6 +30,7 @@ export const COMMANDS: Command[] = [
   letters,
   rollupCommand,
   presence,
+  cardCommand,
 ];
 
 const GLOBAL: Record<string, OptionSpec> = {
