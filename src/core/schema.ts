@@ -479,6 +479,10 @@ export const SETUP_ORDER: readonly SheetKey[] = [
   "contacts",
   "feedback",
   "audit",
+  // Issue 17: the individual student.
+  "plans",
+  "planCorrections",
+  "portfolio",
 ];
 
 /** Sheet title in a language. */
