@@ -50,7 +50,7 @@ function identity(s: Student, input: CardInput): Block[] {
         : T(lang, "нет", "no");
   const line = (lead: string, text: string): Block => ({
     kind: "paragraph",
-    lead: `${lead}: `,
+    lead: `${lead}:`,
     text: text || "—",
   });
   return [
@@ -244,7 +244,7 @@ function attendance(s: Student, input: CardInput): Block[] {
   const reasons = input.reasons.filter((r) => r.studentId === s.id);
   if (reasons.length)
     out.push(
-      { kind: "paragraph", lead: T(lang, "Причины пропусков", "Absence reasons"), text: "" },
+      { kind: "paragraph", lead: T(lang, "Причины пропусков:", "Absence reasons:"), text: "" },
       { kind: "bullets", items: reasons.map((r) => `${dateLabel(r.date, lang)}, ${r.groupId}: ${r.reason}`) },
     );
   return out;
