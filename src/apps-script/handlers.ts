@@ -23,6 +23,9 @@ export const HANDLERS = {
   presence: "menuPresence",
   presenceUpload: "presenceUpload",
   presencePicked: "presencePicked",
+  // Issue 17: the student card and its continuation.
+  cards: "menuStudentCard",
+  continueCards: "continueStudentCards",
 } as const;
 
 export type HandlerName = (typeof HANDLERS)[keyof typeof HANDLERS];

@@ -2,6 +2,7 @@
  * The Apps Script entry points and nothing else: each is a one-line delegate. The build
  * re-declares every export here as a top-level function so Apps Script can call it.
  */
+import { cardFromMenu, continueCards } from "./actions/card.js";
 import { createFormFromMenu, feedbackSubmitted, parentLinksFromMenu } from "./actions/forms.js";
 import { continueLettersJob, lettersFromMenu } from "./actions/letters.js";
 import {
@@ -122,4 +123,14 @@ export function presenceUpload(files: UploadedFile[], apply: boolean): string {
 /** google.script.run from the Google Picker in the presence dialog: the picked Sheets' IDs. */
 export function presencePicked(ids: string[], apply: boolean): string {
   return importPicked(ids, apply);
+}
+
+/** Menu «Карта учащегося…» (issue 17): a Google Doc per student, a class in one run. */
+export function menuStudentCard(): void {
+  cardFromMenu();
+}
+
+/** The one-off continuation of a class's cards past the time limit. */
+export function continueStudentCards(): void {
+  continueCards();
 }

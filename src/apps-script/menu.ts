@@ -28,6 +28,8 @@ export const MENU: readonly (MenuItem | null)[] = [
   { ru: "Письма родителям за месяц…", en: "Monthly letters to parents…", handler: HANDLERS.letters },
   null,
   { ru: "Загрузить присутствие из СДО…", en: "Import LMS presence…", handler: HANDLERS.presence },
+  null,
+  { ru: "Карта учащегося…", en: "Student card…", handler: HANDLERS.cards },
 ];
 
 export const MENU_TITLE = { ru: "Дистанционное обучение", en: "Distance learning" } as const;

@@ -8,6 +8,7 @@ const MANAGED: readonly string[] = [
   HANDLERS.continueReport,
   HANDLERS.continueLetters,
   HANDLERS.continueJournals,
+  HANDLERS.continueCards,
 ];
 
 function existing(): {

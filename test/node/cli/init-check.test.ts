@@ -34,6 +34,9 @@ describe("coordinator init", () => {
       "Контакты",
       "Отзывы родителей",
       "Аудит",
+      "ИУП",
+      "Корректировки ИУП",
+      "Портфолио",
     ]);
     const students = book.getWorksheet("Учащиеся")!;
     expect(students.getRow(1).values).toContain("Согласие на обработку ПДн");
