@@ -4,8 +4,9 @@
  * continuation trigger. The Docs live in their own Drive folder, remembered apart from the
  * report's (a prefixed store), so the two never displace each other.
  */
-import { CARD_JOB_KEY, type CardJobPorts, type CardJobResult, runCardJob } from "../../app/card-job.js";
+
 import type { CardSelection } from "../../app/card.js";
+import { CARD_JOB_KEY, type CardJobPorts, type CardJobResult, runCardJob } from "../../app/card-job.js";
 import { norm } from "../../core/schema.js";
 import type { Store } from "../../ports.js";
 import { systemClock } from "../clock.js";
@@ -48,8 +49,10 @@ export function cardSelectionOf(typed: string): CardSelection | null {
 function summary(r: CardJobResult, ru: boolean): string {
   if (r.status === "refused") {
     const [kind, what] = (r.error ?? "").split(":");
-    if (kind === "unknown-student") return ru ? `Нет учащегося с ID «${what}».` : `No student with ID "${what}".`;
-    if (kind === "unknown-class") return ru ? `В классе «${what}» нет учащихся.` : `Class "${what}" has no students.`;
+    if (kind === "unknown-student")
+      return ru ? `Нет учащегося с ID «${what}».` : `No student with ID "${what}".`;
+    if (kind === "unknown-class")
+      return ru ? `В классе «${what}» нет учащихся.` : `Class "${what}" has no students.`;
     return ru ? "В книге нет учащихся." : "The workbook has no students.";
   }
   const links = r.urls.map((u) => `${u.id}: ${u.url}`).join("\n");
