@@ -85,6 +85,6 @@ export function continueCards(): void {
   const p = ports();
   const saved = p.store.get(CARD_JOB_KEY);
   const r = saved ? runCardJob(p) : null;
-  if (!r || r.status !== "continued")
+  if (r?.status !== "continued")
     clearContinuation(workbook().spreadsheet.getSpreadsheetTimeZone(), HANDLERS.continueCards);
 }
