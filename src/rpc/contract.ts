@@ -346,6 +346,23 @@ export interface PlanSaved extends PlanCheck {
   changed: string[];
 }
 
+/** One line of «ИУП» as the flow shows it. */
+export interface PlanLineView {
+  row: number;
+  subject: string;
+  hours: number | null;
+  form: string;
+  groupId: string;
+  from: IsoDate | "";
+  to: IsoDate | "";
+  basis: string;
+  note: string;
+}
+
+export interface PlanLines {
+  lines: PlanLineView[];
+}
+
 export interface AchievementRequest {
   studentId: string;
   date: IsoDate;
@@ -378,6 +395,7 @@ export interface SidebarRpc {
   changeCheck: { req: ChangeRequest; res: ChangeCheck };
   changeSave: { req: ChangeRequest; res: ChangeSaved };
   reportBuild: { req: ReportRequest; res: ReportOutcome };
+  planLoad: { req: { studentId: string }; res: PlanLines };
   planCheck: { req: PlanLineRequest; res: PlanCheck };
   planSave: { req: PlanLineRequest; res: PlanSaved };
   achievementAdd: { req: AchievementRequest; res: AchievementSaved };
@@ -402,6 +420,7 @@ export const RPC_METHODS = [
   "changeCheck",
   "changeSave",
   "reportBuild",
+  "planLoad",
   "planCheck",
   "planSave",
   "achievementAdd",

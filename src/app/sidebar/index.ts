@@ -12,7 +12,7 @@ import { contactAdd } from "./contact.js";
 import { context } from "./context.js";
 import { enroll, enrollmentEnd } from "./enrollment.js";
 import { lessonLoad, lessonSave } from "./lesson.js";
-import { planCheck, planSave } from "./plan.js";
+import { planCheck, planLoad, planSave } from "./plan.js";
 import { reportBuild } from "./report.js";
 import { riskList } from "./risk.js";
 import { studentSave } from "./student.js";
@@ -42,6 +42,7 @@ export function createSidebarServer(ports: SidebarPorts): SidebarServer {
     changeCheck: (req) => changeCheck(ports, req),
     changeSave: (req) => changeSave(ports, req),
     reportBuild: (req) => reportBuild(ports, req),
+    planLoad: (req) => planLoad(ports, req),
     planCheck: (req) => planCheck(ports, req),
     planSave: (req) => planSave(ports, req),
     achievementAdd: (req) => achievementAdd(ports, req),

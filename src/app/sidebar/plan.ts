@@ -14,7 +14,7 @@ import { planIssues } from "../../core/plans/checks.js";
 import { gradeOf, loadLimits } from "../../core/plans/load-limits.js";
 import { overlaps, type PlanForm, type PlanLine, readPlans } from "../../core/plans/sheets.js";
 import { enumLabel, enumValue, SHEETS, type SheetKey } from "../../core/schema.js";
-import type { PlanCheck, PlanLineRequest, PlanSaved } from "../../rpc/contract.js";
+import type { PlanCheck, PlanLineRequest, PlanLines, PlanSaved } from "../../rpc/contract.js";
 import {
   appendRows,
   audit,
@@ -113,6 +113,29 @@ function checkLine(snap: Snapshot, line: PlanLine, today: string): PlanCheck & {
     .reduce((a, l) => a + (l.hours ?? 0), 0);
   const grade = gradeOf(model.students.find((s) => s.id === line.studentId)?.className ?? "");
   return { issues, load: { total, max: grade === null ? null : (limits.byGrade.get(grade) ?? null) }, rowOf };
+}
+
+/** The student's ИУП lines, for the flow to pick one to correct. */
+export function planLoad(p: SidebarPorts, payload: { studentId: string }): PlanLines {
+  const studentId = str(obj(payload).studentId, F("Учащийся", "Student"), { required: true, max: 40 });
+  const { model, tables } = loadSheets(p.wb, ["plans"]);
+  const tab = model.tabs.plans;
+  const list = tab ? readPlans(tab, tables.get(tab)?.values ?? []).list : [];
+  return {
+    lines: list
+      .filter((l) => l.studentId === studentId)
+      .map((l) => ({
+        row: l.row,
+        subject: l.subject,
+        hours: l.hours,
+        form: l.form ?? "",
+        groupId: l.groupId,
+        from: l.from ?? "",
+        to: l.to ?? "",
+        basis: l.basis,
+        note: l.note,
+      })),
+  };
 }
 
 export function planCheck(p: SidebarPorts, payload: PlanLineRequest): PlanCheck {
