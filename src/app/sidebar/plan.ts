@@ -46,7 +46,8 @@ export function withColumns(snap: Snapshot, keys: readonly SheetKey[]): Snapshot
 }
 const F = (ru: string, en: string): Msg => ({ ru, en });
 
-function readLine(payload: PlanLineRequest): PlanLine & { reason: string } {
+/** `needReason`: a correction is saved only with its reason; the check before saving needs none. */
+function readLine(payload: PlanLineRequest, needReason = true): PlanLine & { reason: string } {
   const req = obj(payload);
   const row = req.row === null || req.row === undefined ? null : Number(req.row);
   if (row !== null && (!Number.isInteger(row) || row < 2))
@@ -81,7 +82,7 @@ function readLine(payload: PlanLineRequest): PlanLine & { reason: string } {
     correctedOn: null,
     correctionReason: "",
     reason: str(req.reason, F("Причина корректировки", "Correction reason"), {
-      required: row !== null,
+      required: needReason && row !== null,
       max: 500,
     }),
   };
@@ -139,7 +140,7 @@ export function planLoad(p: SidebarPorts, payload: { studentId: string }): PlanL
 }
 
 export function planCheck(p: SidebarPorts, payload: PlanLineRequest): PlanCheck {
-  const line = readLine(payload);
+  const line = readLine(payload, false);
   const snap = loadSheets(p.wb, NEEDED);
   const { issues, load } = checkLine(snap, line, todayIn(p.clock.now(), snap.model.settings.timeZone));
   return { issues, load };
