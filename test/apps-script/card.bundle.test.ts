@@ -22,9 +22,10 @@ beforeAll(() => {
   code = readFileSync(`${root}dist/Code.js`, "utf8");
 }, 60_000);
 
-function bare() {
+function bare(edit?: (sheets: Map<string, SeedValue[][]>) => void) {
   const wb = new MemoryWorkbook();
   writeDemoSchool(wb, { year: 2026, lang: "ru", today: "2026-11-24" });
+  edit?.(wb.sheets as Map<string, SeedValue[][]>);
   const settings = wb.sheets.get("Настройки") as SeedValue[][];
   settings.push(["Классные руководители", "5А: klass5a@school7.example; 9Б: klass9b@school7.example"]);
   const fakes = createFakes({
@@ -96,5 +97,55 @@ describe("«Карта учащегося…» in the bundle", () => {
     context[HANDLERS.cards]();
     expect(fakes.ui.alerts.at(-1)?.prompt).toBe("Нет учащегося с ID «S999».");
     expect(fakes.documents.drive.items.size).toBe(before);
+  });
+});
+
+describe("«Проверить данные» in the bundle finds the ИУП problems at their cells", () => {
+  it("puts an overload and a distance subject without a group on «Проблемы»", () => {
+    const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const { fakes, context } = bare((sheets) => {
+      const plans = sheets.get("ИУП") as SeedValue[][];
+      plans.push([
+        "S001",
+        "Астрономия",
+        20,
+        "очно",
+        null,
+        d("2026-09-01"),
+        d("2027-05-31"),
+        "приказ № 9",
+        null,
+        null,
+        null,
+      ]);
+      plans.push([
+        "S001",
+        "Черчение",
+        1,
+        "дистанционно",
+        null,
+        d("2026-09-01"),
+        d("2027-05-31"),
+        "приказ № 9",
+        null,
+        null,
+        null,
+      ]);
+    });
+    const rows = (fakes.spreadsheet._sheet("ИУП")!.getDataRange().getValues() as unknown[][]).length;
+    context[HANDLERS.check]();
+    const problems = fakes.spreadsheet._sheet("Проблемы")!.getDataRange().getValues() as unknown[][];
+    const found = problems.slice(1).map((r) => `${r[2]} ${r[3]}`);
+    expect(found).toContainEqual(
+      expect.stringMatching(
+        /^plan-overload Недельная нагрузка S001 \(5 класс\) — 33 ч, больше допустимых 29/,
+      ),
+    );
+    expect(found).toContainEqual("plan-no-group «Черчение» изучается дистанционно, но группа не указана");
+    const where = problems
+      .slice(1)
+      .filter((r) => String(r[2]).startsWith("plan-"))
+      .map((r) => String(r[0]));
+    expect(where).toEqual([`ИУП!E${rows}`, `ИУП!C${rows}`]);
   });
 });
