@@ -92,7 +92,6 @@ function plan(s: Student, input: CardInput): Block[] {
       l.basis,
       l.correctedOn ? `${dateLabel(l.correctedOn, lang)} — ${l.correctionReason}` : "",
     ]),
-    wide: true,
   });
   const now = { from: input.today, to: input.today };
   const load = mine.filter((l) => l.form !== "self" && l.form !== "external" && overlaps(l, now));
@@ -302,19 +301,21 @@ function portfolio(s: Student, input: CardInput): Block[] {
           kind: "table",
           header: T(
             lang,
-            "Дата|Вид|Название|Уровень|Результат|Подтверждение|Подтвердил",
-            "Date|Kind|Title|Level|Result|Evidence|Confirmed by",
+            "Дата|Вид|Название|Уровень, результат|Подтверждение",
+            "Date|Kind|Title|Level, result|Evidence",
           ).split("|"),
           rows: mine.map((a) => [
             dateLabel(a.date, lang),
             a.kind,
             a.title,
-            levelLabel(a.level, lang),
-            resultLabel(a.result, lang),
-            a.link,
-            a.confirmedBy,
+            [levelLabel(a.level, lang), resultLabel(a.result, lang)].filter(Boolean).join(", "),
+            [
+              a.link,
+              a.confirmedBy && T(lang, `подтвердил: ${a.confirmedBy}`, `confirmed by ${a.confirmedBy}`),
+            ]
+              .filter(Boolean)
+              .join("; "),
           ]),
-          wide: true,
         }
       : { kind: "paragraph", text: T(lang, "Достижений пока нет.", "No achievements yet.") },
   ];
