@@ -1,10 +1,12 @@
 /** The sidebar: load the context once, pick a flow, show it in the workbook's language. */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { SidebarContext, Text } from "../../src/rpc/contract.js";
+import { AchievementFlow } from "./flows/achievement.js";
 import { ChangeFlow } from "./flows/change.js";
 import { ContactFlow } from "./flows/contact.js";
 import { EnrollmentFlow } from "./flows/enrollment.js";
 import { LessonFlow } from "./flows/lesson.js";
+import { PlanFlow } from "./flows/plan.js";
 import { ReportFlow } from "./flows/report.js";
 import { RiskFlow } from "./flows/risk.js";
 import { StudentFlow } from "./flows/student.js";
@@ -22,6 +24,8 @@ const FLOWS = {
   contact: ContactFlow,
   change: ChangeFlow,
   report: ReportFlow,
+  plan: PlanFlow,
+  achievement: AchievementFlow,
 } as const;
 
 type Flow = keyof typeof FLOWS;

@@ -12,6 +12,7 @@ import { registryCheckIssues } from "../core/registries/checks.js";
 import { readRegistries } from "../core/registries/read.js";
 import { SHEETS, type SheetKey } from "../core/schema.js";
 import type { SheetWrite, Workbook } from "../ports.js";
+import { individualIssues } from "./individual.js";
 import { loadWorkbook } from "./load.js";
 
 /** Sheets without which nothing can be computed. */
@@ -52,6 +53,7 @@ export function checkWorkbook(wb: Workbook): CheckResult {
   // the journals contradict.
   const registries = readRegistries(model, tables);
   issues.push(...registries.issues, ...registryCheckIssues(model, registries.registries));
+  issues.push(...individualIssues(model, tables)); // issue 17: ИУП, corrections, portfolio
   issues.push(...longCellIssues(tables.values()));
   const full = wb.gridSizes ? cellLimitIssue(wb.gridSizes()) : null;
   if (full) issues.push(full);

@@ -1,6 +1,8 @@
 /** `init --demo`: generate the demo school's journals up to today and fill them with marks. */
 import { addDays } from "../core/dates.js";
 import { demoResult } from "../core/demo/attestation.js";
+
+import { withDemoIndividual } from "../core/demo/individual.js";
 import { fillDemoJournal } from "../core/demo/journals.js";
 import { withDemoLogins } from "../core/demo/presence.js";
 import { seeded } from "../core/demo/random.js";
@@ -44,8 +46,10 @@ export function writeDemoSchool(
   wb: Workbook,
   opts: { year: number; lang: Lang; today: string; seed?: number; school?: string },
 ): DemoSchool {
-  const demo = withDemoLogins(
-    demoSchool({ year: opts.year, lang: opts.lang, seed: opts.seed, today: opts.today }),
+  const demo = withDemoIndividual(
+    withDemoLogins(demoSchool({ year: opts.year, lang: opts.lang, seed: opts.seed, today: opts.today })),
+    opts.lang,
+    opts.today,
   );
   if (opts.school) demo.settings.school = opts.school;
   wb.write(initWrites(opts.lang, demo));

@@ -16,6 +16,7 @@ import { absenceReasonsIn } from "./absence-reasons.js";
 import { attestationIn } from "./attestation.js";
 import { auditWrite } from "./audit.js";
 import { type CellLink, problemsWrite } from "./check.js";
+import { individualIn } from "./individual.js";
 import { loadWorkbook } from "./load.js";
 import { presenceRowsIn } from "./presence.js";
 import { registryBlocksIn } from "./registries.js";
@@ -122,6 +123,7 @@ export function runMonthlyJob(
         presenceRowsIn(model, tables),
         absenceReasonsIn(model, tables),
         attestationIn(model, tables),
+        individualIn(model, tables),
       ),
       preflightReport(model, Boolean(opts.force)),
     );

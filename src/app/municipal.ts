@@ -6,10 +6,12 @@
 import { SUMMARY_SCHEMA_ID, type SummaryJson } from "../core/metrics/index.js";
 import { combineSchools, type Municipal, type SchoolSource } from "../core/municipal/combine.js";
 import type { FailedSource } from "../core/municipal/report.js";
+import type { Achievement } from "../core/plans/sheets.js";
 import { schoolActivity } from "../core/registries/activity.js";
 import { readRegistries } from "../core/registries/read.js";
 import { savedSummaryJson } from "../core/report/saved-summary.js";
 import type { Workbook } from "../ports.js";
+import { individualIn } from "./individual.js";
 import { loadWorkbook } from "./load.js";
 import { JSON_SHEET } from "./monthly-job.js";
 import { compileMonth } from "./report.js";
@@ -49,8 +51,17 @@ export function schoolSource(wb: Workbook, month: string, now: Date, label: stri
         .map((s) => ({ name: s.name, subjects: s.subjects })),
       tutors: model.staff.filter((s) => s.role === "tutor").map((s) => ({ name: s.name })),
       activity: schoolActivity(model, readRegistries(model, tables).registries, month),
+      achievements: achievementsOfMonth(individualIn(model, tables).portfolio.list, month),
     },
   };
+}
+
+/** Issue 17: the month's portfolio entries by level (an entry without a level is not counted). */
+export function achievementsOfMonth(list: readonly Achievement[], month: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of list)
+    if (a.level && a.date?.startsWith(`${month}-`)) out[a.level] = (out[a.level] ?? 0) + 1;
+  return out;
 }
 
 /** Run `work` over `items`, at most `limit` at a time, keeping the input order of results. */

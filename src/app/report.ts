@@ -19,6 +19,7 @@ import type { Model } from "../core/model.js";
 import { reportSettings } from "../core/narrative/context.js";
 import { feedbackSummary } from "../core/narrative/feedback-summary.js";
 import { buildReport } from "../core/narrative/report.js";
+import { individualReportBlocks } from "../core/plans/report-section.js";
 import { presenceReportBlocks } from "../core/presence/report-section.js";
 import type { PresenceRow } from "../core/presence/types.js";
 import { summaryMonthOf } from "../core/report/labels.js";
@@ -28,6 +29,7 @@ import { isoWithOffset } from "../core/report/timestamp.js";
 import { expandLessons } from "../core/schedule/expand.js";
 import type { SheetWrite, Workbook } from "../ports.js";
 import { reasonOfPair } from "./absence-reasons.js";
+import type { Individual } from "./individual.js";
 import { loadWorkbook } from "./load.js";
 
 export interface MonthlyRun {
@@ -57,6 +59,8 @@ export function compileMonth(
   reasons?: AbsenceReasons,
   /** The attestation schedule and results (issue 16): the month's attestations when given. */
   attestation?: MonthAttestation,
+  /** ИУП corrections and the portfolio (issue 17): their section is appended when given. */
+  individual?: Individual,
 ): MonthlyRun {
   const language = lang ?? model.settings.language;
   const prev = previousMonth(month);
@@ -84,6 +88,19 @@ export function compileMonth(
   });
   if (presence) doc.blocks.push(...presenceReportBlocks(model, presence, month, language));
   if (attestation) insertBeforeSignatures(doc, attestationMonthBlocks(model, attestation, month, language));
+  if (individual)
+    doc.blocks.push(
+      ...individualReportBlocks(
+        model,
+        {
+          plans: individual.plans.list,
+          corrections: individual.corrections.list,
+          portfolio: individual.portfolio.list,
+        },
+        month,
+        language,
+      ),
+    );
   const existingTab = sheetNames.find((n) => summaryMonthOf(n) === month);
   return {
     month,

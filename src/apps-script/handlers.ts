@@ -29,6 +29,9 @@ export const HANDLERS = {
   journalBook: "menuJournalBook",
   journalSync: "journalBookHourly",
   periodLetters: "menuPeriodLetters",
+  // Issue 17: the student card and its continuation.
+  cards: "menuStudentCard",
+  continueCards: "continueStudentCards",
 } as const;
 
 export type HandlerName = (typeof HANDLERS)[keyof typeof HANDLERS];

@@ -3,6 +3,7 @@
  * re-declares every export here as a top-level function so Apps Script can call it.
  */
 import { periodLettersFromMenu, runAttestation, showAttestationNotices } from "./actions/attestation.js";
+import { cardFromMenu, continueCards } from "./actions/card.js";
 import { createFormFromMenu, feedbackSubmitted, parentLinksFromMenu } from "./actions/forms.js";
 import { journalBookFromMenu, journalBookFromTrigger } from "./actions/journal-book.js";
 import { continueLettersJob, lettersFromMenu } from "./actions/letters.js";
@@ -155,4 +156,14 @@ export function journalBookHourly(): void {
 /** «Письма родителям: итоги периода…»: own child only, within the mail quota, never twice. */
 export function menuPeriodLetters(): void {
   periodLettersFromMenu();
+}
+
+/** Menu «Карта учащегося…» (issue 17): a Google Doc per student, a class in one run. */
+export function menuStudentCard(): void {
+  cardFromMenu();
+}
+
+/** The one-off continuation of a class's cards past the time limit. */
+export function continueStudentCards(): void {
+  continueCards();
 }

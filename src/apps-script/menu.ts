@@ -46,6 +46,7 @@ export const MENU: readonly (MenuItem | null)[] = [
     en: "Period results to parents…",
     handler: HANDLERS.periodLetters,
   },
+  { ru: "Карта учащегося…", en: "Student card…", handler: HANDLERS.cards },
 ];
 
 export const MENU_TITLE = { ru: "Дистанционное обучение", en: "Distance learning" } as const;

@@ -9,6 +9,7 @@ const MANAGED: readonly string[] = [
   HANDLERS.continueLetters,
   HANDLERS.continueJournals,
   HANDLERS.journalSync,
+  HANDLERS.continueCards,
 ];
 
 function existing(): {

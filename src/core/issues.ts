@@ -45,6 +45,14 @@ export type IssueCode =
   | "workstation-missing"
   | "support-mismatch"
   | "journal-sync-conflict"
+  // Issue 17: the ИУП checks.
+  | "plan-hours-schedule"
+  | "plan-no-group"
+  | "plan-group-not-in-plan"
+  | "plan-not-enrolled"
+  | "plan-overload"
+  | "plan-overlap"
+  | "plan-correction"
   | "other";
 
 export function issue(

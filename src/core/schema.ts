@@ -28,7 +28,11 @@ export type SheetKey =
   | "events"
   | "courses"
   | "workstations"
-  | "supportReports";
+  | "supportReports"
+  // Issue 17: the individual student (ИУП, its corrections, the portfolio).
+  | "plans"
+  | "planCorrections"
+  | "portfolio";
 
 export type ColumnKind =
   | "id"
@@ -56,7 +60,11 @@ export type EnumKey =
   | "eventKind"
   | "courseKind"
   | "courseStatus"
-  | "place";
+  | "place"
+  // Issue 17: ИУП form, achievement level and result.
+  | "planForm"
+  | "achievementLevel"
+  | "achievementResult";
 
 export interface ColumnSpec {
   /** Stable key used in records. */
@@ -203,6 +211,34 @@ export const ENUMS: Record<EnumKey, readonly EnumValue[]> = {
   place: [
     { value: "home", ru: "дома", en: "at home", synonyms: ["дом", "home"] },
     { value: "school", ru: "в школе", en: "at school", synonyms: ["школа", "school"] },
+  ],
+  planForm: [
+    {
+      value: "distance",
+      ru: "дистанционно",
+      en: "distance",
+      synonyms: ["дистанционная", "онлайн", "online"],
+    },
+    { value: "inPerson", ru: "очно", en: "in person", synonyms: ["очная", "offline"] },
+    { value: "self", ru: "самостоятельно", en: "self-study", synonyms: ["самостоятельное изучение", "self"] },
+    { value: "external", ru: "экстерн", en: "external", synonyms: ["экстернат", "externship"] },
+  ],
+  achievementLevel: [
+    { value: "school", ru: "школьный", en: "school" },
+    { value: "municipal", ru: "муниципальный", en: "municipal", synonyms: ["районный", "городской"] },
+    { value: "regional", ru: "региональный", en: "regional", synonyms: ["областной", "краевой"] },
+    { value: "national", ru: "всероссийский", en: "national", synonyms: ["федеральный", "all-russian"] },
+    { value: "international", ru: "международный", en: "international" },
+  ],
+  achievementResult: [
+    { value: "participant", ru: "участник", en: "participant", synonyms: ["участница", "участие"] },
+    {
+      value: "prizewinner",
+      ru: "призёр",
+      en: "prize-winner",
+      synonyms: ["призер", "prizewinner", "призёрка"],
+    },
+    { value: "winner", ru: "победитель", en: "winner", synonyms: ["победительница", "1 место"] },
   ],
 };
 
@@ -588,6 +624,61 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
     ],
   },
   ...ISSUE18_SHEETS,
+  // Issue 17: «составляет индивидуальные учебные планы обучающихся»; one line per student and
+  // subject for a period. A corrected line carries the date and reason of its last correction.
+  plans: {
+    key: "plans",
+    ru: "ИУП",
+    en: "Individual plans",
+    aliases: ["Индивидуальные учебные планы", "Индивидуальный учебный план", "Individual curricula"],
+    columns: [
+      col("studentId", "Учащийся", "Student", "ref", { ref: "students", required: true }),
+      col("subject", "Предмет", "Subject", "text", { required: true }),
+      col("hours", "Часов в неделю", "Hours a week", "int", { aliases: ["Часы", "Hours"] }),
+      col("form", "Форма", "Form", "enum", { enumOf: "planForm", aliases: ["Форма обучения"] }),
+      col("groupId", "Группа", "Group", "ref", { ref: "groups" }),
+      col("from", "С", "From", "date"),
+      col("to", "По", "To", "date"),
+      col("basis", "Основание", "Basis", "text"),
+      col("note", "Примечание", "Note", "text"),
+      col("correctedOn", "Скорректировано", "Corrected on", "date", { aliases: ["Дата корректировки"] }),
+      col("correctionReason", "Причина корректировки", "Correction reason", "text"),
+    ],
+  },
+  /** Issue 17: every correction of an ИУП line, old → new, with its date and reason. */
+  planCorrections: {
+    key: "planCorrections",
+    ru: "Корректировки ИУП",
+    en: "Plan corrections",
+    programOwned: true,
+    columns: [
+      col("date", "Дата", "Date", "date", { required: true }),
+      col("studentId", "Учащийся", "Student", "ref", { ref: "students", required: true }),
+      col("subject", "Предмет", "Subject", "text"),
+      col("planRow", "Строка ИУП", "Plan row", "int"),
+      col("field", "Поле", "Field", "text"),
+      col("old", "Было", "Old", "text"),
+      col("new", "Стало", "New", "text"),
+      col("reason", "Причина", "Reason", "text"),
+      col("who", "Кто", "Who", "text"),
+    ],
+  },
+  /** Issue 17: «помощь в формировании портфолио»; one line per achievement. */
+  portfolio: {
+    key: "portfolio",
+    ru: "Портфолио",
+    en: "Portfolio",
+    columns: [
+      col("studentId", "Учащийся", "Student", "ref", { ref: "students", required: true }),
+      col("date", "Дата", "Date", "date", { required: true }),
+      col("kind", "Вид", "Kind", "text", { aliases: ["Тип", "Type"] }),
+      col("title", "Название", "Title", "text"),
+      col("level", "Уровень", "Level", "enum", { enumOf: "achievementLevel" }),
+      col("result", "Результат", "Result", "enum", { enumOf: "achievementResult" }),
+      col("link", "Ссылка на подтверждение", "Evidence link", "text", { aliases: ["Ссылка", "Link"] }),
+      col("confirmedBy", "Подтвердил", "Confirmed by", "text"),
+    ],
+  },
 };
 
 /** The sheets `init` / «Настроить книгу» creates, in tab order. */
@@ -605,6 +696,10 @@ export const SETUP_ORDER: readonly SheetKey[] = [
   "audit",
   "periods",
   "attestations",
+  // Issue 17: the individual student.
+  "plans",
+  "planCorrections",
+  "portfolio",
 ];
 
 /** Sheet title in a language. */

@@ -314,6 +314,72 @@ export interface RiskList {
   items: RiskItem[];
 }
 
+/** Issue 17: add (row null) or correct (row given) one line of «ИУП». */
+export interface PlanLineRequest {
+  /** The ИУП row to correct; null for a new line. */
+  row: number | null;
+  studentId: string;
+  subject: string;
+  /** Hours a week; null = blank. */
+  hours: number | null;
+  /** distance / inPerson / self / external, or "" */
+  form: string;
+  groupId: string;
+  from: IsoDate | "";
+  to: IsoDate | "";
+  basis: string;
+  note: string;
+  /** Required for a correction: why the line changes. */
+  reason: string;
+}
+
+export interface PlanCheck {
+  /** What the check finds for this student with the line as given; errors refuse the save. */
+  issues: { cell: string; severity: "error" | "warning"; message: Text }[];
+  /** The student's classroom hours a week with this line, and the maximum for the grade (null: unknown grade). */
+  load: { total: number; max: number | null };
+}
+
+export interface PlanSaved extends PlanCheck {
+  row: number;
+  /** The fields changed (a correction) — each is a row of «Корректировки ИУП». */
+  changed: string[];
+}
+
+/** One line of «ИУП» as the flow shows it. */
+export interface PlanLineView {
+  row: number;
+  subject: string;
+  hours: number | null;
+  form: string;
+  groupId: string;
+  from: IsoDate | "";
+  to: IsoDate | "";
+  basis: string;
+  note: string;
+}
+
+export interface PlanLines {
+  lines: PlanLineView[];
+}
+
+export interface AchievementRequest {
+  studentId: string;
+  date: IsoDate;
+  kind: string;
+  title: string;
+  /** school / municipal / regional / national / international, or "" */
+  level: string;
+  /** participant / prizewinner / winner, or "" */
+  result: string;
+  link: string;
+  confirmedBy: string;
+}
+
+export interface AchievementSaved {
+  row: number;
+}
+
 /** The whole contract: method -> request and response. */
 export interface SidebarRpc {
   context: { req: Record<string, never>; res: SidebarContext };
@@ -329,6 +395,10 @@ export interface SidebarRpc {
   changeCheck: { req: ChangeRequest; res: ChangeCheck };
   changeSave: { req: ChangeRequest; res: ChangeSaved };
   reportBuild: { req: ReportRequest; res: ReportOutcome };
+  planLoad: { req: { studentId: string }; res: PlanLines };
+  planCheck: { req: PlanLineRequest; res: PlanCheck };
+  planSave: { req: PlanLineRequest; res: PlanSaved };
+  achievementAdd: { req: AchievementRequest; res: AchievementSaved };
 }
 
 export type RpcMethod = keyof SidebarRpc;
@@ -350,6 +420,10 @@ export const RPC_METHODS = [
   "changeCheck",
   "changeSave",
   "reportBuild",
+  "planLoad",
+  "planCheck",
+  "planSave",
+  "achievementAdd",
 ] as const satisfies readonly RpcMethod[];
 
 export function isRpcMethod(name: unknown): name is RpcMethod {

@@ -5,12 +5,14 @@
  * «Аудит»; every string written is neutralised by the Workbook adapter.
  */
 import type { RpcMethod, RpcRequest, RpcResponse } from "../../rpc/contract.js";
+import { achievementAdd } from "./achievement.js";
 import { changeCheck, changeSave } from "./change.js";
 import type { SidebarPorts } from "./common.js";
 import { contactAdd } from "./contact.js";
 import { context } from "./context.js";
 import { enroll, enrollmentEnd } from "./enrollment.js";
 import { lessonLoad, lessonSave } from "./lesson.js";
+import { planCheck, planLoad, planSave } from "./plan.js";
 import { reportBuild } from "./report.js";
 import { riskList } from "./risk.js";
 import { studentSave } from "./student.js";
@@ -40,5 +42,9 @@ export function createSidebarServer(ports: SidebarPorts): SidebarServer {
     changeCheck: (req) => changeCheck(ports, req),
     changeSave: (req) => changeSave(ports, req),
     reportBuild: (req) => reportBuild(ports, req),
+    planLoad: (req) => planLoad(ports, req),
+    planCheck: (req) => planCheck(ports, req),
+    planSave: (req) => planSave(ports, req),
+    achievementAdd: (req) => achievementAdd(ports, req),
   };
 }

@@ -14,6 +14,8 @@ export interface SchoolRegistry {
   tutors: { name: string }[];
   /** Issue 18: events, course enrolments and workstation coverage (absent in older callers). */
   activity?: SchoolActivity;
+  /** Issue 17: the month's portfolio entries by level («школьный» … «международный»); counts only. */
+  achievements?: Record<string, number>;
 }
 
 export interface SchoolSource {

@@ -5,6 +5,7 @@ import type { WriteValue } from "../cells.js";
 import { type Lang, plural } from "../i18n.js";
 import { avg2, pct, roundTo } from "../metrics/index.js";
 import { count, listJoin, ppChange } from "../narrative/words.js";
+import { LEVELS, levelLabel } from "../plans/labels.js";
 import type { SchoolActivity } from "../registries/activity.js";
 import { monthName } from "../report/labels.js";
 import type { Block, ReportDoc } from "../report/model.js";
@@ -134,6 +135,7 @@ export function municipalReport(
       : `Applications for distance learning: ${count(applicants, "student", lang)}; network teachers: ${teachers}; tutors: ${tutors}. By name in the rollup workbook (students by ID only).`,
   });
   blocks.push(...activityBlocks(m, lang));
+  blocks.push(...achievementsBlocks(m, lang));
   blocks.push({
     kind: "paragraph",
     style: "note",
@@ -142,6 +144,41 @@ export function municipalReport(
       : `Totals are recomputed from the schools' summed counts (${listJoin(["marks", "lessons", "absences", "journal columns"], lang)}), not as an average of percentages.`,
   });
   return { title, lang, blocks };
+}
+
+/** Issue 17: the month's achievements by level, per school and in total. */
+function achievementRows(m: Municipal): (string | number)[][] {
+  const rows = m.registries
+    .filter((r) => r.registry.achievements)
+    .map((r) => {
+      const a = r.registry.achievements ?? {};
+      const counts = LEVELS.map((l) => a[l] ?? 0);
+      return [r.school, ...counts, counts.reduce((x, y) => x + y, 0)];
+    });
+  return rows;
+}
+
+function achievementsBlocks(m: Municipal, lang: Lang): Block[] {
+  const rows = achievementRows(m);
+  if (!rows.some((r) => Number(r[r.length - 1]) > 0)) return [];
+  const sums = rows[0].slice(1).map((_, i) => rows.reduce((a, r) => a + Number(r[i + 1]), 0));
+  const total = [lang === "ru" ? "Всего" : "Total", ...sums];
+  return [
+    {
+      kind: "table",
+      caption:
+        lang === "ru"
+          ? "Достижения учащихся за месяц по уровням"
+          : "Students' achievements of the month by level",
+      header: [
+        lang === "ru" ? "Школа" : "School",
+        ...LEVELS.map((l) => levelLabel(l, lang)),
+        lang === "ru" ? "Всего" : "Total",
+      ],
+      rows: [...rows, total].map((r) => r.map(String)),
+      align: ["left", ...LEVELS.map(() => "right" as const), "right"],
+    },
+  ];
 }
 
 export function municipalSheets(m: Municipal, failed: readonly FailedSource[], lang: Lang): SheetWrite[] {
@@ -244,6 +281,11 @@ export function municipalSheets(m: Municipal, failed: readonly FailedSource[], l
       ru ? "Мероприятия, курсы, АРМ" : "Events, courses, workstations",
       ACTIVITY_HEAD[lang],
       m.registries.map((r) => [r.school, ...activityCells(r.registry.activity)]),
+    ),
+    sheet(
+      ru ? "Достижения" : "Achievements",
+      [ru ? "Школа" : "School", ...LEVELS.map((l) => levelLabel(l, lang)), ru ? "Всего" : "Total"],
+      achievementRows(m),
     ),
     sheet(
       ru ? "Не получены" : "Not received",

@@ -9,6 +9,7 @@ import type { Clock } from "../../ports.js";
 import { clockFromEnv } from "../clock.js";
 import { isUserError } from "../errors.js";
 import { attestation } from "./commands/attestation.js";
+import { cardCommand } from "./commands/card.js";
 import { check } from "./commands/check.js";
 import { feedback } from "./commands/feedback.js";
 import { init } from "./commands/init.js";
@@ -35,6 +36,7 @@ export const COMMANDS: Command[] = [
   attestation,
   period,
   transfer,
+  cardCommand,
 ];
 
 const GLOBAL: Record<string, OptionSpec> = {

@@ -186,6 +186,9 @@ describe("parser fuzz", () => {
               | "supportReports"
               | "periods"
               | "attestations"
+              | "plans"
+              | "planCorrections"
+              | "portfolio"
             >
           ];
           expect(records).toHaveLength(nonBlank);

@@ -36,6 +36,9 @@ describe("coordinator init", () => {
       "Аудит",
       "Учебные периоды",
       "Аттестация",
+      "ИУП",
+      "Корректировки ИУП",
+      "Портфолио",
     ]);
     // The running school year's quarters and the year, as an editable default (issue 16).
     const periods = book.getWorksheet("Учебные периоды")!;

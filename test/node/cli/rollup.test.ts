@@ -69,6 +69,7 @@ describe("coordinator rollup", () => {
       "Сетевые преподаватели",
       "Тьюторы",
       "Мероприятия, курсы, АРМ",
+      "Достижения",
       "Не получены",
     ]);
     // Issue 18: each demo school's events of October, course enrolments, workstation coverage.

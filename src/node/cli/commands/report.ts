@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { absenceReasonsIn } from "../../../app/absence-reasons.js";
 import { attestationIn } from "../../../app/attestation.js";
+import { individualIn } from "../../../app/individual.js";
 import { loadWorkbook } from "../../../app/load.js";
 import { docKey, runMonthlyJob } from "../../../app/monthly-job.js";
 import { presenceRowsIn } from "../../../app/presence.js";
@@ -135,6 +136,7 @@ async function compileAndWrite(ctx: Ctx): Promise<Written | number> {
       presenceRowsIn(model, tables),
       absenceReasonsIn(model, tables),
       attestationIn(model, tables),
+      individualIn(model, tables),
     ),
     omissions,
   );
