@@ -65,7 +65,7 @@ export function runCardJob(p: CardJobPorts, sel?: CardSelection): CardJobResult 
   const started = p.clock.now().getTime();
   const outOfTime = () => p.clock.now().getTime() - started > (p.budgetMs ?? BUDGET_MS);
   return p.lock.withLock(() => {
-    const { model, tables } = loadWorkbook(p.wb);
+    const { model, tables } = loadWorkbook(p.wb, { attestationResults: true });
     let state: CardJobState;
     if (sel) {
       const { ids, error } = selectStudents(model, sel);

@@ -12,6 +12,7 @@ import type { ReportDoc } from "../core/report/model.js";
 import { expandLessons } from "../core/schedule/expand.js";
 import { norm } from "../core/schema.js";
 import type { Workbook } from "../ports.js";
+import { attestationIn } from "./attestation.js";
 import { individualIn } from "./individual.js";
 import { loadWorkbook } from "./load.js";
 
@@ -29,6 +30,7 @@ export function schoolYearMonths(today: string): string[] {
   return out;
 }
 
+// The results sheets «Аттестация <ID>» must be among `tables`: load with { attestationResults: true }.
 export function cardInput(
   model: Model,
   tables: ReturnType<typeof loadWorkbook>["tables"],
@@ -49,6 +51,7 @@ export function cardInput(
     portfolio: ind.portfolio.list,
     limits: ind.limits,
     reasons,
+    attestation: attestationIn(model, tables),
     months: months.map((month) => ({ month, pairs: computeMonth(model, month, lessons).pairs })),
     lang: language,
     generatedAt: language === "ru" ? `${ruDate(date)} ${time}` : `${date} ${time}`,
@@ -82,7 +85,7 @@ export function buildCards(
   now: Date,
   lang?: Lang,
 ): { docs: ReportDoc[]; ids: string[]; error?: string; model: Model } {
-  const { model, tables } = loadWorkbook(wb);
+  const { model, tables } = loadWorkbook(wb, { attestationResults: true });
   const { ids, error } = selectStudents(model, sel);
   if (error) return { docs: [], ids, error, model };
   const input = cardInput(model, tables, now, lang);

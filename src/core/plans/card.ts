@@ -6,6 +6,9 @@
  * and the portfolio. Only this student's rows are read: nothing of another family gets in.
  */
 import type { AbsenceReason } from "../absence/reasons.js";
+import { subjectOf } from "../attestation/participants.js";
+import { resultLabel as attestationResultLabel } from "../attestation/results.js";
+import type { Attestation, ResultSheet, ResultValue } from "../attestation/types.js";
 import type { Lang } from "../i18n.js";
 import type { PairFigures } from "../metrics/index.js";
 import type { Model } from "../model.js";
@@ -13,6 +16,7 @@ import type { Student } from "../records.js";
 import { monthName } from "../report/labels.js";
 import type { Block, ReportDoc } from "../report/model.js";
 import { shownName } from "../report/names.js";
+import { enumLabel } from "../schema.js";
 import { dateLabel, formLabel, levelLabel, resultLabel } from "./labels.js";
 import { gradeOf, type LoadLimits } from "./load-limits.js";
 import { type Achievement, overlaps, type PlanCorrection, type PlanLine } from "./sheets.js";
@@ -27,6 +31,11 @@ export interface CardInput {
   /** The school year's months so far, oldest first, each with its (student, group) figures. */
   months: readonly { month: string; pairs: readonly PairFigures[] }[];
   lang: Lang;
+  /** The attestation schedule and its results sheets (issue 16); the student's own lines only are shown. */
+  attestation?: {
+    attestations: readonly Attestation[];
+    results: ReadonlyMap<string, ResultSheet>;
+  };
   /** «02.12.2026 12:00», in the workbook's zone. */
   generatedAt: string;
   /** The day the card is made (the ИУП lines in force then count for the load). */
@@ -249,6 +258,38 @@ function attendance(s: Student, input: CardInput): Block[] {
   return out;
 }
 
+/** The student's own result lines, oldest first: date, subject, form, result, comment. */
+function attestationBlock(s: Student, input: CardInput): Block | undefined {
+  const { lang } = input;
+  const byId = new Map((input.attestation?.attestations ?? []).map((a) => [a.id, a]));
+  const found: { date: string; row: string[] }[] = [];
+  for (const sheet of input.attestation?.results.values() ?? []) {
+    const a = byId.get(sheet.attestationId);
+    const line = sheet.lines.find((l) => l.studentId === s.id);
+    if (!a || !line) continue;
+    const kind = a.kind ? enumLabel("attestationKind", a.kind, lang) : "";
+    const form = a.form ? enumLabel("attestationForm", a.form, lang) : "";
+    const row = [dateLabel(a.date, lang), subjectOf(a, input.model), [kind, form].filter(Boolean).join(", ")];
+    found.push({ date: a.date ?? "", row: [...row, resultOf(line.value, line.text, lang), line.comment] });
+  }
+  if (!found.length) return undefined;
+  const rows = found.sort((x, y) => x.date.localeCompare(y.date)).map((f) => f.row);
+  return {
+    kind: "table",
+    header: T(
+      lang,
+      "Дата|Предмет|Вид и форма|Результат|Комментарий",
+      "Date|Subject|Kind and form|Result|Comment",
+    ).split("|"),
+    rows,
+  };
+}
+
+function resultOf(v: ResultValue | null, text: string, lang: Lang): string {
+  if (!v) return text ? text : T(lang, "не внесён", "not entered");
+  return attestationResultLabel(v);
+}
+
 function logs(s: Student, input: CardInput): Block[] {
   const { lang, model } = input;
   const staff = new Map(model.staff.map((x) => [x.id, x.name]));
@@ -257,7 +298,8 @@ function logs(s: Student, input: CardInput): Block[] {
   const none = (ru: string, en: string): Block => ({ kind: "paragraph", text: T(lang, ru, en) });
   return [
     { kind: "heading", level: 2, text: T(lang, "Результаты аттестации", "Attestation results") },
-    none("Сведений об аттестации в книге нет.", "The workbook holds no attestation results."),
+    attestationBlock(s, input) ??
+      none("Сведений об аттестации в книге нет.", "The workbook holds no attestation results."),
     { kind: "heading", level: 2, text: T(lang, "Контакты об учащемся", "Contact log about the student") },
     contacts.length
       ? {

@@ -28,6 +28,8 @@ const SECTIONS = [
   "Портфолио",
 ];
 
+let s001Results: string[] = [];
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "card-"));
   file = join(dir, "school.xlsx");
@@ -88,6 +90,11 @@ beforeAll(async () => {
       ],
     },
   ]);
+  // The demo's results sheets «Аттестация <ID>»: S001's results, as typed, for the card's section.
+  const resultTabs = wb.sheetNames().filter((n) => /^Аттестация \S+$/.test(n));
+  s001Results = [...wb.read(resultTabs).values()].flatMap((tab) =>
+    tab.values.filter((r) => r[0] === "S001" && r[2] !== null).map((r) => String(r[2])),
+  );
   await wb.save();
   names = new Map((t.get("Учащиеся")?.values ?? []).slice(1).map((r) => [String(r[0]), String(r[1])]));
 });
@@ -125,6 +132,14 @@ describe("coordinator card", () => {
     expect(text).not.toContain("Другая семья");
     expect(text).not.toContain("чужой семьи");
     expect(others(text, "S001")).toEqual([]);
+    const attestation = text.slice(
+      text.indexOf("Результаты аттестации"),
+      text.indexOf("Контакты об учащемся"),
+    );
+    const lines = attestation.split("\n").filter((l) => /^\d\d\.\d\d\.\d{4}\t/.test(l));
+    expect(s001Results.length).toBeGreaterThan(0);
+    expect(lines.map((l) => l.split("\t")[3])).toEqual(s001Results);
+    expect(lines[0]).toMatch(/^\d\d\.\d\d\.2026\tМатематика\tпромежуточная, контрольная работа\t/);
   });
 
   it("makes one card per student of a class and refuses an unknown ID", async () => {
