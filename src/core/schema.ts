@@ -530,6 +530,11 @@ export const SETUP_ORDER: readonly SheetKey[] = [
   "contacts",
   "feedback",
   "audit",
+  // Issue 18: the coordinator's registries (the transfer register is made by `transfer`).
+  "events",
+  "courses",
+  "workstations",
+  "supportReports",
 ];
 
 /** Sheet title in a language. */

@@ -34,7 +34,19 @@ describe("coordinator init", () => {
       "Контакты",
       "Отзывы родителей",
       "Аудит",
+      "Мероприятия",
+      "Курсы",
+      "АРМ",
+      "Вспомогательный персонал",
     ]);
+    // Issue 18: the registries come with their dropdowns (kinds of events, yes/no, where).
+    const events = book.getWorksheet("Мероприятия")!;
+    expect(events.getRow(1).values).toContain("Участники");
+    const kinds = Object.values(
+      (events as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } })
+        .dataValidations.model,
+    ).map((v) => v.formulae[0]);
+    expect(kinds[0]).toContain("дистанционная конференция");
     const students = book.getWorksheet("Учащиеся")!;
     expect(students.getRow(1).values).toContain("Согласие на обработку ПДн");
     expect(students.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
