@@ -42,6 +42,8 @@ spawnSync(process.execPath, ["--import", "tsx", "scripts/demo-presence.ts", book
 });
 run(["presence", "import", book, meet]);
 const report = JSON.parse(run(["report", book, "--out", out, "--json"], { capture: true }));
+// Issue 18: the month's extracts for the home-class journals (a sheet per class, and a CSV).
+run(["transfer", book, "--month", report.month, "--out", out]);
 
 console.log(`
 ${report.monthReason ?? ""}
@@ -51,6 +53,7 @@ ${report.monthReason ?? ""}
   книга / workbook:    ${book}  (лист / sheet «${report.sheet}»)
   отчёт / report:      ${report.docx}
   сводка / summary:    ${report.json}
+  выписки / extracts:  ${resolve(out, `transfer-${report.month}.xlsx`)} (.csv)
 Откройте книгу в Excel или LibreOffice / Open the workbook in Excel or LibreOffice.
 Отчёт в PDF / the report as PDF:
   soffice --headless --convert-to pdf --outdir out ${report.docx}
