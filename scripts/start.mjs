@@ -46,6 +46,8 @@ const report = JSON.parse(run(["report", book, "--out", out, "--json"], { captur
 // report of the latest period that has ended (the year once it is over).
 run(["attestation", book], { okCodes: [0, 1] });
 const period = JSON.parse(run(["period", book, "--out", out, "--json"], { capture: true }));
+// Issue 18: the month's extracts for the home-class journals (a sheet per class, and a CSV).
+run(["transfer", book, "--month", report.month, "--out", out]);
 
 console.log(`
 ${report.monthReason ?? ""}
@@ -57,6 +59,7 @@ ${report.monthReason ?? ""}
   сводка / summary:    ${report.json}
   итоги периода «${period.period}» / period report: ${period.docx}
                        (лист / sheet «${period.sheet}», JSON: ${period.json})
+  выписки / extracts:  ${resolve(out, `transfer-${report.month}.xlsx`)} (.csv)
 Откройте книгу в Excel или LibreOffice / Open the workbook in Excel or LibreOffice.
 Отчёт в PDF / the report as PDF:
   soffice --headless --convert-to pdf --outdir out ${report.docx}

@@ -77,10 +77,12 @@ export function fillDemoResults(wb: Workbook, today: string, seed: number): void
 function writeDemoRegistries(wb: Workbook, opts: { year: number; lang: Lang; today: string }): void {
   const model = loadModel(wb);
   const rows = demoRegistries(model, opts.year, opts.today, opts.lang);
+  const names = wb.sheetNames();
   wb.write(
     (Object.keys(rows) as (keyof typeof rows)[]).map((key) => ({
       sheet: SHEETS[key][opts.lang],
-      create: true,
+      // `init` made the sheets (with their dropdowns); a workbook set up before issue 18 gets them here.
+      create: !names.includes(SHEETS[key][opts.lang]),
       cells: [{ row: 1, col: 1, values: [SHEETS[key].columns.map((c) => c[opts.lang]), ...rows[key]] }],
       frozenRows: 1,
       boldRows: 1,

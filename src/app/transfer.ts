@@ -14,6 +14,7 @@ import { computeMonth } from "../core/metrics/index.js";
 import { classKey } from "../core/metrics/klass.js";
 import type { MonthFigures } from "../core/metrics/types.js";
 import type { Model } from "../core/model.js";
+import { parseDateTime } from "../core/parse/cells.js";
 import { SHEETS } from "../core/schema.js";
 import { type AuditRow, correctionsOf, recordOf } from "../core/transfer/corrections.js";
 import { transferBlocks } from "../core/transfer/extract.js";
@@ -58,7 +59,8 @@ export function auditRows(model: Model, wb: Workbook): AuditRow[] {
   const [w, who, sheet, cell] = [at("when"), at("who"), at("sheet"), at("cell")];
   if (w < 0 || sheet < 0 || cell < 0) return [];
   return values.slice(1).map((r) => ({
-    when: cellText(r[w]).replace("T", " "),
+    // Google may hand back a date-time the program wrote as text: read it as one.
+    when: (parseDateTime(r[w] ?? null) ?? cellText(r[w])).replace("T", " "),
     who: who >= 0 ? cellText(r[who]) : "",
     sheet: cellText(r[sheet]),
     cell: cellText(r[cell]).toUpperCase(),

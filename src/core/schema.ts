@@ -700,6 +700,11 @@ export const SETUP_ORDER: readonly SheetKey[] = [
   "plans",
   "planCorrections",
   "portfolio",
+  // Issue 18: the coordinator's registries (the transfer register is made by `transfer`).
+  "events",
+  "courses",
+  "workstations",
+  "supportReports",
 ];
 
 /** Sheet title in a language. */

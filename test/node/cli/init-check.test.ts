@@ -39,6 +39,10 @@ describe("coordinator init", () => {
       "ИУП",
       "Корректировки ИУП",
       "Портфолио",
+      "Мероприятия",
+      "Курсы",
+      "АРМ",
+      "Вспомогательный персонал",
     ]);
     // The running school year's quarters and the year, as an editable default (issue 16).
     const periods = book.getWorksheet("Учебные периоды")!;
@@ -50,6 +54,14 @@ describe("coordinator init", () => {
       "4 четверть",
       "Год",
     ]);
+    // Issue 18: the registries come with their dropdowns (kinds of events, yes/no, where).
+    const events = book.getWorksheet("Мероприятия")!;
+    expect(events.getRow(1).values).toContain("Участники");
+    const kinds = Object.values(
+      (events as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } })
+        .dataValidations.model,
+    ).map((v) => v.formulae[0]);
+    expect(kinds[0]).toContain("дистанционная конференция");
     const students = book.getWorksheet("Учащиеся")!;
     expect(students.getRow(1).values).toContain("Согласие на обработку ПДн");
     expect(students.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

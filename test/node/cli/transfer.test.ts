@@ -77,3 +77,72 @@ describe("coordinator transfer", () => {
     await expect(transfer.run(ctx)).rejects.toThrow(/--month/);
   });
 });
+
+describe("coordinator transfer on an English workbook", () => {
+  it("writes the register and the CSV in English, and reads a date-time in «Audit» as one", async () => {
+    const file = join(dir, "english.xlsx");
+    await copyFile(new URL("../../fixtures/issue18/registries-en.xlsx", import.meta.url).pathname, file);
+    const out = join(dir, "out-en");
+    const first = ctxOf([file], { month: "2026-11", class: "9Б", out });
+    expect(await transfer.run(first.ctx)).toBe(0);
+    expect(first.out[0].split("\n")[0]).toBe(
+      "Extracts for 2026-11: 1 class, 2 subjects, 0 corrections after transfer.",
+    );
+    const rows = (await readFile(join(out, "transfer-2026-11-9Б.csv"), "utf8")).slice(1).split("\r\n");
+    expect(rows[0]).toBe("Class;ID;Student;Date;Subject;Mark;Kind");
+    expect(rows).toContain("9Б;S04;Кузнецова Мария;2026-11-05;Физика;н;lesson");
+    // A tutor changes S04's 05.11 to «у» after the transfer; the Audit holds a real date-time.
+    const wb = await XlsxWorkbook.open(file);
+    wb.write([
+      { sheet: "Journal G02", cells: [{ row: 3, col: 3, values: [["у"]] }] },
+      {
+        sheet: "Audit",
+        create: true,
+        cells: [
+          {
+            row: 1,
+            col: 1,
+            values: [
+              ["When", "Who", "Action", "Sheet", "Cell", "Old", "New"],
+              [
+                new Date("2026-12-02T15:30:00Z"),
+                "tutor@school.example",
+                "mark",
+                "Journal G02",
+                "C3",
+                "н",
+                "у",
+              ],
+            ],
+          },
+        ],
+      },
+    ]);
+    await wb.save();
+    const second = ctxOf([file], { month: "2026-12", class: "9Б", out, json: true });
+    expect(await transfer.run(second.ctx)).toBe(0);
+    const json = JSON.parse(second.out[0]);
+    expect(
+      json.corrections.map((c: Record<string, string>) => [
+        c.period,
+        c.studentId,
+        c.cell,
+        c.old,
+        c.new,
+        c.when,
+        c.who,
+      ]),
+    ).toEqual([["2026-11", "S04", "C3", "н", "у", "2026-12-02 15:30:00", "tutor@school.example"]]);
+    const reg = (await XlsxWorkbook.open(file)).read(["Transfers"]).get("Transfers")!.values;
+    expect(reg[0]).toEqual([
+      "Class",
+      "Subject",
+      "Group",
+      "Period",
+      "Transferred on",
+      "By",
+      "Corrections",
+      "Snapshot",
+    ]);
+  });
+});

@@ -8,7 +8,7 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { runTransfer } from "../../../app/transfer.js";
 import { isMonth } from "../../../core/dates.js";
-import { msg } from "../../../core/i18n.js";
+import { msg, plural } from "../../../core/i18n.js";
 import { formatIssue } from "../../../core/issues.js";
 import { classKey } from "../../../core/metrics/klass.js";
 import { locateSheets } from "../../../core/parse/index.js";
@@ -77,7 +77,7 @@ export const transfer: Command = {
       ctx.out(
         lang === "ru"
           ? `Выписки за ${month}: классов ${classes}, предметов ${res.blocks.length}, исправлений после переноса ${res.corrections.length}.\nКнига: ${book}\nCSV: ${csv}\nЗаписано в «${res.register}»: ${res.recorded}.`
-          : `Extracts for ${month}: ${classes} classes, ${res.blocks.length} subjects, ${res.corrections.length} corrections after transfer.\nWorkbook: ${book}\nCSV: ${csv}\nRecorded in "${res.register}": ${res.recorded}.`,
+          : `Extracts for ${month}: ${plural("en", classes, { one: "class", other: "classes" })}, ${plural("en", res.blocks.length, { one: "subject", other: "subjects" })}, ${plural("en", res.corrections.length, { one: "correction", other: "corrections" })} after transfer.\nWorkbook: ${book}\nCSV: ${csv}\nRecorded in "${res.register}": ${res.recorded}.`,
       );
     }
     return res.issues.some((i) => i.severity === "error") ? 1 : 0;
