@@ -7,6 +7,7 @@
  * until then.
  */
 import { a1, cellText, type WriteValue } from "../core/cells.js";
+import { monthRange } from "../core/dates.js";
 import { isoLocal } from "../core/forms/responses.js";
 import type { Lang } from "../core/i18n.js";
 import { type Issue, issue } from "../core/issues.js";
@@ -19,9 +20,10 @@ import { SHEETS } from "../core/schema.js";
 import { type AuditRow, correctionsOf, recordOf } from "../core/transfer/corrections.js";
 import { transferBlocks } from "../core/transfer/extract.js";
 import { latestTransfers, readTransfers, transferHeader, transferRow } from "../core/transfer/register.js";
+import { pairKey, type TermMarks, withTermMarks } from "../core/transfer/terms.js";
 import type { Correction, SubjectBlock, TransferRecord } from "../core/transfer/types.js";
 import type { SheetWrite, Table, Workbook } from "../ports.js";
-import { loadWorkbook } from "./load.js";
+import { type AttestationState, loadAttestation, periodMarks, plannedLessons } from "./attestation.js";
 
 export interface TransferOptions {
   month: string;
@@ -156,12 +158,28 @@ function registerWrite(model: Model, values: WriteValue[][], lang: Lang): SheetW
   };
 }
 
+/** The final marks of every period that ends within `month` (none before periods exist). */
+export function termsOfMonth(st: AttestationState, month: string): TermMarks[] {
+  const { from, to } = monthRange(month);
+  const ending = st.periods.filter((p) => p.from && p.to && p.from <= p.to && p.to >= from && p.to <= to);
+  if (!ending.length) return [];
+  const planned = plannedLessons(st);
+  return ending.map((p) => {
+    const marks = new Map<string, string>();
+    for (const r of periodMarks(st, p, planned).rows)
+      if (r.final !== null && r.final !== "") marks.set(pairKey(r.studentId, r.groupId), String(r.final));
+    return { period: p.name, to: p.to as string, marks };
+  });
+}
+
 /** Build the month's extract and record it in the register (one read, one write). */
 export function runTransfer(wb: Workbook, opt: TransferOptions): TransferResult {
-  const { model, tables } = loadWorkbook(wb);
+  // The attestation state's one read holds every sheet the extract needs, and the periods.
+  const st = loadAttestation(wb);
+  const { model, tables } = st;
   const lang = model.settings.language;
   const figures = computeMonth(model, opt.month, []);
-  const blocks = transferBlocks(model, figures, opt.className);
+  const blocks = withTermMarks(transferBlocks(model, figures, opt.className), termsOfMonth(st, opt.month));
   const register = transferRecordsIn(model, tables);
   const latest = latestTransfers(register.records);
   const audit = auditRows(model, wb);

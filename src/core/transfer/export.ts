@@ -81,9 +81,10 @@ export function classSheetValues(
       ru ? "Учащийся" : "Student",
       ...b.lessons.map((l) => lessonLabel(l.key, lang)),
       ru ? "За месяц" : "Month mark",
+      ...(b.terms ?? []).map((t) => (ru ? `Итоговая: ${t.period}` : `Final: ${t.period}`)),
     ]);
     for (const s of b.students)
-      rows.push([s.studentId, s.name, ...s.cells.map((c) => c ?? "—"), s.monthMark]);
+      rows.push([s.studentId, s.name, ...s.cells.map((c) => c ?? "—"), s.monthMark, ...(s.termMarks ?? [])]);
   }
   rows.push([]);
   rows.push([ru ? "Исправления после переноса" : "Corrections after transfer"]);
@@ -118,6 +119,11 @@ export function csvRows(
           out.push([b.className, s.studentId, s.name, lessonLabel(l.key, lang), b.subject, v, kind.lesson]);
       });
       if (s.monthMark) out.push([b.className, s.studentId, s.name, last, b.subject, s.monthMark, kind.month]);
+      (b.terms ?? []).forEach((t, i) => {
+        const mark = s.termMarks?.[i];
+        const what = ru ? `за период: ${t.period}` : `period mark: ${t.period}`;
+        if (mark) out.push([b.className, s.studentId, s.name, day(t.to, lang), b.subject, mark, what]);
+      });
     }
   }
   for (const c of corrections) {

@@ -24,6 +24,8 @@ export interface TransferStudent {
   cells: (string | null)[];
   /** «5», «4», …, «н/а», or "" when the pair is not counted this month. */
   monthMark: string;
+  /** One per block `terms` entry: the period's final mark, "" when none (terms.ts). */
+  termMarks?: string[];
 }
 
 /** One home class and one distance group (its subject) in one month. */
@@ -35,6 +37,8 @@ export interface SubjectBlock {
   period: string;
   lessons: TransferLesson[];
   students: TransferStudent[];
+  /** Periods ending within the month whose final marks go with the extract (terms.ts). */
+  terms?: { period: string; to: IsoDate }[];
 }
 
 /** A cell changed since it was transferred: «исправление после переноса». */
