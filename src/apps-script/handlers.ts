@@ -29,6 +29,7 @@ export const HANDLERS = {
   journalBook: "menuJournalBook",
   journalSync: "journalBookHourly",
   periodLetters: "menuPeriodLetters",
+  periodReport: "menuPeriodReport",
   // Issue 17: the student card and its continuation.
   cards: "menuStudentCard",
   continueCards: "continueStudentCards",

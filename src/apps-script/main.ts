@@ -2,7 +2,12 @@
  * The Apps Script entry points and nothing else: each is a one-line delegate. The build
  * re-declares every export here as a top-level function so Apps Script can call it.
  */
-import { periodLettersFromMenu, runAttestation, showAttestationNotices } from "./actions/attestation.js";
+import {
+  periodLettersFromMenu,
+  periodReportFromMenu,
+  runAttestation,
+  showAttestationNotices,
+} from "./actions/attestation.js";
 import { cardFromMenu, continueCards } from "./actions/card.js";
 import { createFormFromMenu, feedbackSubmitted, parentLinksFromMenu } from "./actions/forms.js";
 import { journalBookFromMenu, journalBookFromTrigger } from "./actions/journal-book.js";
@@ -156,6 +161,11 @@ export function journalBookHourly(): void {
 /** «Письма родителям: итоги периода…»: own child only, within the mail quota, never twice. */
 export function menuPeriodLetters(): void {
   periodLettersFromMenu();
+}
+
+/** «Отчёт за период…»: the period report as a Google Doc, «Итоги <период>» written (issue 16). */
+export function menuPeriodReport(): void {
+  periodReportFromMenu();
 }
 
 /** Menu «Карта учащегося…» (issue 17): a Google Doc per student, a class in one run. */

@@ -46,6 +46,7 @@ export const MENU: readonly (MenuItem | null)[] = [
     en: "Period results to parents…",
     handler: HANDLERS.periodLetters,
   },
+  { ru: "Отчёт за период…", en: "Period report…", handler: HANDLERS.periodReport },
   { ru: "Карта учащегося…", en: "Student card…", handler: HANDLERS.cards },
 ];
 

@@ -96,4 +96,35 @@ describe("attestation in dist/Code.js", () => {
       "«1 четверть»: отправлено 0, уже было 2.",
     ]);
   });
+
+  it("«Отчёт за период…» writes «Итоги» and the period report as a Doc, rewritten in place on a rerun", () => {
+    const { fakes, call, read } = bare();
+    fakes.ui._answer({ text: "1 четверть" });
+    call("menuPeriodReport");
+    const id = fakes.properties.getScriptProperties().getProperty("coordinator.period.doc.1 четверть");
+    expect(id).toBeTruthy();
+    const text = fakes.documents.doc(String(id))._text();
+    const title = text.split("\n").find((l) => l.includes("1 четверть")) ?? "";
+    expect(title).toMatch(/1 четверть/);
+    // The figures of the Doc are those of «Итоги 1 четверть»: S2's override in G1 is the final mark.
+    const q1 = read("Итоги 1 четверть");
+    expect(q1.find((r) => r[0] === "S2" && r[3] === "G1")?.[11]).toBe("4");
+    expect(text).toContain("УТВЕРЖДАЮ");
+    expect(fakes.ui.shown.at(-1)?.html).toContain(`https://docs.google.com/document/d/${id}`);
+    const files = fakes.documents.drive.items.size;
+    fakes.ui._answer({ text: "1 четверть" });
+    call("menuPeriodReport");
+    expect(fakes.documents.drive.items.size).toBe(files);
+    const again = fakes.documents.doc(String(id))._text();
+    expect(again.split("УТВЕРЖДАЮ").length).toBe(2);
+    expect(again).toBe(text);
+  });
+
+  it("«Отчёт за период…» names an unknown period instead of writing anything", () => {
+    const { fakes, call } = bare();
+    fakes.ui._answer({ text: "5 четверть" });
+    call("menuPeriodReport");
+    expect(fakes.ui.alerts.at(-1)?.prompt).toBe("Нет периода «5 четверть» с датами.");
+    expect(fakes.documents.drive.items.size).toBe(0);
+  });
 });

@@ -7,13 +7,16 @@
 import { loadAttestation, noticesRun, updateAttestation } from "../../app/attestation.js";
 import { problemsWrite, summaryLine } from "../../app/check.js";
 import { defaultPeriod } from "../../app/period.js";
+import { writePeriodDoc } from "../../app/period-doc.js";
 import { sendPeriodLetters } from "../../app/period-letters.js";
 import { todayIn } from "../../core/dates.js";
 import type { Mailer } from "../../ports.js";
 import { systemClock } from "../clock.js";
+import { appsScriptDocSink } from "../doc-sink.js";
 import { sheetLinker, workbook } from "../env.js";
 import { escapeHtml } from "../html.js";
 import { documentLock, withDocumentLock } from "../lock.js";
+import { propertiesStore } from "../store.js";
 
 export function runAttestation(): void {
   const wb = workbook();
@@ -116,4 +119,48 @@ export function periodLettersFromMenu(): void {
       left +
       phone,
   );
+}
+
+/**
+ * «Отчёт за период…»: asks for the period (blank: the latest ended), writes «Итоги <период>»
+ * and the period report as a Google Doc (rewritten in place on a rerun), shared with the
+ * report's recipients; shows the link.
+ */
+export function periodReportFromMenu(): void {
+  const ui = SpreadsheetApp.getUi();
+  const wb = workbook();
+  const st = loadAttestation(wb);
+  const ru = st.model.settings.language === "ru";
+  const suggested =
+    defaultPeriod(st.periods, todayIn(systemClock.now(), st.model.settings.timeZone))?.name ?? "";
+  const answer = ui.prompt(
+    ru ? "Отчёт за период" : "Period report",
+    ru
+      ? `Период с листа «Учебные периоды» (пусто — ${suggested || "нет"}):`
+      : `A period from the Periods sheet (blank: ${suggested || "none"}):`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const name = answer.getResponseText().trim() || suggested;
+  const store = propertiesStore();
+  const r = writePeriodDoc(
+    { wb, store, clock: systemClock, lock: documentLock, docs: appsScriptDocSink({ store }) },
+    name,
+  );
+  if (!r) {
+    ui.alert(ru ? `Нет периода «${name}» с датами.` : `No period "${name}" with dates.`);
+    return;
+  }
+  const link = `<a href="${escapeHtml(r.url)}" target="_blank">${escapeHtml(r.url)}</a>`;
+  const who = r.readers.length ? escapeHtml(r.readers.join(", ")) : ru ? "никому" : "nobody";
+  const html = HtmlService.createHtmlOutput(
+    `<div style="font:14px Arial,sans-serif"><p>${
+      ru
+        ? `Отчёт «${escapeHtml(r.period)}» (учащихся: ${r.students}): ${link}`
+        : `Report "${escapeHtml(r.period)}" (students: ${r.students}): ${link}`
+    }</p><p style="color:#666">${ru ? "Доступ на чтение" : "Read access"}: ${who}</p></div>`,
+  )
+    .setWidth(520)
+    .setHeight(160);
+  ui.showModalDialog(html, ru ? "Отчёт за период" : "Period report");
 }
