@@ -19,9 +19,10 @@ beforeAll(() => {
   code = readFileSync(`${root}dist/Code.js`, "utf8");
 }, 60_000);
 
-function bare(at = "2026-11-24T09:00:00Z") {
+function bare(at = "2026-11-24T09:00:00Z", classTeachers = "") {
   const wb = new MemoryWorkbook();
   writeDemoSchool(wb, { year: 2026, lang: "ru", today: at.slice(0, 10) });
+  if (classTeachers) wb.sheets.get("Настройки")!.push(["Классные руководители", classTeachers]);
   const fakes = createFakes({
     spreadsheet: { sheets: Object.fromEntries(wb.sheets) as Record<string, SeedValue[][]> },
   });
@@ -29,6 +30,11 @@ function bare(at = "2026-11-24T09:00:00Z") {
   pinContextClock(context, at);
   vm.runInContext(code, context, { filename: "Code.js" });
   return { fakes, run: () => (context as Record<string, () => void>).menuTransfer() };
+}
+
+/** The spreadsheets the script made besides the bound one, by name. */
+function madeBooks(fakes: ReturnType<typeof bare>["fakes"]) {
+  return [...fakes.spreadsheetApp.files.values()].filter((f) => f.id !== fakes.spreadsheet.getId());
 }
 
 describe("menuTransfer in the bundle", () => {
@@ -75,5 +81,34 @@ describe("menuTransfer in the bundle", () => {
     run();
     expect(fakes.spreadsheet.getSheetByName("Перенос в классные журналы")).toBeNull();
     expect(fakes.ui.alerts.at(-1)!.prompt).toBe("«октябрь» — не месяц; ожидается ГГГГ-ММ.");
+  });
+
+  it("a class with a class teacher gets its own spreadsheet, read-only for exactly that teacher; the others stay inside", () => {
+    const { fakes, run } = bare("2026-11-24T09:00:00Z", "9Б: klass9b@school7.example");
+    fakes.ui._answer({ text: "2026-10" });
+    fakes.ui._answer({ text: "" });
+    run();
+    const tabs = fakes.spreadsheet.getSheets().map((s) => s.getName());
+    expect(tabs).not.toContain("Выписка 9Б 2026-10");
+    expect(tabs).toContain("Выписка 9А 2026-10");
+    const books = madeBooks(fakes);
+    expect(books).toHaveLength(1);
+    const book = books[0];
+    expect(book.getSheets().map((s) => s.getName())).toEqual(["Выписка 9Б 2026-10"]);
+    expect(book.getSheetByName("Выписка 9Б 2026-10")!.getDataRange().getValues()[0][0]).toBe(
+      "Класс 9Б: октябрь 2026",
+    );
+    const item = fakes.documents.drive.items.get(book.id)!;
+    expect(item.viewers).toEqual(["klass9b@school7.example"]);
+    expect(item.editors).toEqual([]);
+    expect(fakes.ui.alerts.at(-1)!.prompt).toContain(
+      "Классным руководителям (отдельные таблицы, только чтение): 9Б:",
+    );
+    // A rerun (another month) reuses the class's spreadsheet: a tab per month, no second file.
+    fakes.ui._answer({ text: "2026-11" });
+    fakes.ui._answer({ text: "9Б" });
+    run();
+    expect(madeBooks(fakes)).toHaveLength(1);
+    expect(book.getSheets().map((s) => s.getName())).toEqual(["Выписка 9Б 2026-10", "Выписка 9Б 2026-11"]);
   });
 });

@@ -20,7 +20,7 @@ import { reconcile } from "../triggers.js";
 
 export const JOURNAL_BOOK_KEY = "journalBookId";
 
-type SheetsWithCreate = SheetsService & {
+export type SheetsWithCreate = SheetsService & {
   Spreadsheets: { create(resource: sheets_v4.Schema$Spreadsheet): sheets_v4.Schema$Spreadsheet };
 };
 
@@ -37,7 +37,7 @@ interface DrivePermissions {
   remove(fileId: string, permissionId: string): void;
 }
 
-function services(): { sheets: SheetsWithCreate; permissions: DrivePermissions } {
+export function services(): { sheets: SheetsWithCreate; permissions: DrivePermissions } {
   const sheets = sheetsService() as SheetsWithCreate | null;
   const drive = (globalThis as unknown as { Drive?: { Permissions?: DrivePermissions } }).Drive;
   if (!sheets || !drive?.Permissions)
@@ -72,20 +72,28 @@ function journalSpreadsheet(sheets: SheetsWithCreate, tabs: readonly string[], l
   return { ss: SpreadsheetApp.openById(made.spreadsheetId!), created: true };
 }
 
-/** Share the file with exactly these writers: anyone else the program had added loses access. */
-export function shareExactly(permissions: DrivePermissions, id: string, writers: readonly string[]): void {
+/**
+ * Share the file with exactly these people in `role` (writers by default): anyone else the
+ * program had added loses access.
+ */
+export function shareExactly(
+  permissions: DrivePermissions,
+  id: string,
+  writers: readonly string[],
+  role: "writer" | "reader" = "writer",
+): void {
   const want = new Map(writers.map((e) => [e.trim().toLowerCase(), e.trim()]));
   const have = new Set<string>();
   const list = permissions.list(id, { fields: "permissions(id,type,role,emailAddress)" });
   for (const p of list.permissions ?? []) {
     const email = (p.emailAddress ?? "").toLowerCase();
     if (p.type !== "user" || !email || p.role === "owner" || !p.id) continue;
-    if (want.has(email) && p.role === "writer") have.add(email);
+    if (want.has(email) && p.role === role) have.add(email);
     else permissions.remove(id, p.id);
   }
   for (const [key, email] of want)
     if (!have.has(key))
-      permissions.create({ type: "user", role: "writer", emailAddress: email }, id, {
+      permissions.create({ type: "user", role, emailAddress: email }, id, {
         sendNotificationEmail: false,
       });
 }
