@@ -66,7 +66,7 @@ export function App() {
     );
 
   const t = STRINGS[ctx.lang];
-  const Current = FLOWS[flow];
+  const Current = ctx.journalOnly ? LessonFlow : FLOWS[flow];
   return (
     <SharedContext.Provider
       value={{
@@ -80,7 +80,8 @@ export function App() {
       }}
     >
       <div class="sidebar" lang={ctx.lang}>
-        <label class="block field flow">
+        {/* The journal workbook's sidebar is the lesson flow alone: no flow to choose. */}
+        <label class="block field flow" hidden={ctx.journalOnly}>
           <span class="label">{t.action}</span>
           <select
             id="flow"
