@@ -70,7 +70,7 @@ export function App() {
     );
 
   const t = STRINGS[ctx.lang];
-  const Current = FLOWS[flow];
+  const Current = ctx.journalOnly ? LessonFlow : FLOWS[flow];
   return (
     <SharedContext.Provider
       value={{
@@ -84,28 +84,31 @@ export function App() {
       }}
     >
       <div class="sidebar" lang={ctx.lang}>
-        <label class="block field flow">
-          <span class="label">{t.action}</span>
-          <select
-            id="flow"
-            value={flow}
-            onChange={(e) => {
-              const el = e.currentTarget as HTMLSelectElement;
-              if (dirty.current && !window.confirm(t.unsaved)) {
-                el.value = flow;
-                return;
-              }
-              dirty.current = false;
-              setFlow(el.value as Flow);
-            }}
-          >
-            {(Object.keys(FLOWS) as Flow[]).map((f) => (
-              <option key={f} value={f}>
-                {t.flows[f]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {/* The journal workbook's sidebar is the lesson flow alone: no flow to choose. */}
+        {ctx.journalOnly ? null : (
+          <label class="block field flow">
+            <span class="label">{t.action}</span>
+            <select
+              id="flow"
+              value={flow}
+              onChange={(e) => {
+                const el = e.currentTarget as HTMLSelectElement;
+                if (dirty.current && !window.confirm(t.unsaved)) {
+                  el.value = flow;
+                  return;
+                }
+                dirty.current = false;
+                setFlow(el.value as Flow);
+              }}
+            >
+              {(Object.keys(FLOWS) as Flow[]).map((f) => (
+                <option key={f} value={f}>
+                  {t.flows[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <main>
           <Current key={flow} />
         </main>

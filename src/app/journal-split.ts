@@ -12,6 +12,7 @@ import { todayIn } from "../core/dates.js";
 import { isoLocal } from "../core/forms/responses.js";
 import type { Lang } from "../core/i18n.js";
 import type { Issue } from "../core/issues.js";
+import { JOURNAL_MARKER_SHEET } from "../core/journal-split/marker.js";
 import { planSync, type SyncPlan } from "../core/journal-split/plan.js";
 import { readSyncBase, SYNC_STATE_SHEET, syncBaseWrite } from "../core/journal-split/state.js";
 import type { Model } from "../core/model.js";
@@ -26,6 +27,8 @@ export interface JournalSyncOptions {
   who: string;
   /** The journal workbook as the audit names it (file name or spreadsheet URL). */
   source: string;
+  /** The master as the journal workbook's marker names it (spreadsheet ID or file name). */
+  masterId?: string;
   lang?: Lang;
   link?: CellLink;
 }
@@ -61,10 +64,15 @@ export function syncJournalWorkbook(
   const { model, base, hasState } = readMaster(master);
   const lang = opt.lang ?? model.settings.language;
   const journalNames = journal.sheetNames();
-  const tables = journal.read(model.journals.map((j) => j.sheet).filter((s) => journalNames.includes(s)));
+  const wanted = [...model.journals.map((j) => j.sheet), JOURNAL_MARKER_SHEET];
+  const tables = journal.read(wanted.filter((s) => journalNames.includes(s)));
+  const marker = tables.get(JOURNAL_MARKER_SHEET);
+  tables.delete(JOURNAL_MARKER_SHEET);
   const plan = planSync({
     model,
     journal: new Map([...tables].map(([k, t]) => [k, t.values])),
+    masterId: opt.masterId ?? "master",
+    ...(journalNames.includes(JOURNAL_MARKER_SHEET) ? { marker: marker?.values ?? [] } : {}),
     base,
     today: todayIn(opt.now, model.settings.timeZone),
     lang,
@@ -88,6 +96,6 @@ export function syncJournalWorkbook(
     problemsWrite(problems, lang, model.tabs.problems, opt.link ?? xlsxLink),
     syncBaseWrite(plan.base, hasState),
   ]);
-  const own = new Set(model.journals.map((j) => j.sheet));
+  const own = new Set([...model.journals.map((j) => j.sheet), JOURNAL_MARKER_SHEET]);
   return { ...plan, lang, model, foreignTabs: journalNames.filter((n) => !own.has(n)) };
 }

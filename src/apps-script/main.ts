@@ -26,13 +26,16 @@ import {
   showNotices,
 } from "./actions/schedule-journals.js";
 import { runCheck, runSetup } from "./actions/setup-check.js";
-import { sidebarRpc as callSidebar, openSidebar as showSidebar } from "./actions/sidebar.js";
+import { sidebarRpc as callSidebar, journalBookLang, openSidebar as showSidebar } from "./actions/sidebar.js";
 import { transferFromMenu } from "./actions/transfer.js";
 import { workbookLang } from "./env.js";
-import { buildMenu } from "./menu.js";
+import { buildJournalMenu, buildMenu } from "./menu.js";
 
+/** The coordinator's menu, or in the tutors' journal workbook (its marker sheet) the lesson menu alone. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu(SpreadsheetApp.getUi(), workbookLang(e));
+  const journal = journalBookLang(e);
+  if (journal) buildJournalMenu(SpreadsheetApp.getUi(), journal);
+  else buildMenu(SpreadsheetApp.getUi(), workbookLang(e));
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.SheetsOnOpen): void {

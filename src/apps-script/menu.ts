@@ -60,3 +60,13 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
   }
   menu.addToUi();
 }
+
+/** The journal workbook's menu (this bundle bound to the tutors' journal spreadsheet): the lesson screen only. */
+export const JOURNAL_MENU_TITLE = { ru: "Журнал", en: "Journal" } as const;
+export const JOURNAL_MENU: readonly MenuItem[] = [{ ru: "Урок", en: "Lesson", handler: HANDLERS.sidebar }];
+
+export function buildJournalMenu(ui: GoogleAppsScript.Base.Ui, lang: Lang): void {
+  const menu = ui.createMenu(JOURNAL_MENU_TITLE[lang]);
+  for (const item of JOURNAL_MENU) menu.addItem(item[lang], item.handler);
+  menu.addToUi();
+}

@@ -78,6 +78,22 @@ export class AdvancedSheetsWorkbook extends SheetsWorkbook {
     return this.properties().map((p) => p.title ?? "");
   }
 
+  /**
+   * From the sheet list already read (no extra call): a whole-sheet protection's range names
+   * only the sheet. Google shows a protection's editors only to its editors — a tutor sees
+   * them for their own tabs, which is all this is asked for.
+   */
+  override tabEditors(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const s of this.sheetList())
+      for (const p of s.protectedRanges ?? []) {
+        const r = p.range ?? {};
+        const whole = r.startRowIndex == null && r.startColumnIndex == null;
+        if (whole && !p.warningOnly) out.set(s.properties?.title ?? "", p.editors?.users ?? []);
+      }
+    return out;
+  }
+
   override sheetIds(): Map<string, number> {
     return new Map(this.properties().map((p) => [p.title ?? "", p.sheetId ?? 0]));
   }

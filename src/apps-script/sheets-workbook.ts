@@ -192,6 +192,20 @@ export class SheetsWorkbook implements Workbook {
     return s;
   }
 
+  /** Per sheet, the editors of its whole-sheet protection (warning-only ones protect nothing). */
+  tabEditors(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const s of this.spreadsheet.getSheets()) {
+      const p = s.getProtections(SpreadsheetApp.ProtectionType.SHEET).find((x) => !x.isWarningOnly());
+      if (p)
+        out.set(
+          s.getName(),
+          p.getEditors().map((u) => u.getEmail()),
+        );
+    }
+    return out;
+  }
+
   sheetNames(): string[] {
     return this.spreadsheet.getSheets().map((s) => {
       const name = s.getName();

@@ -19,7 +19,7 @@ export const SNAPSHOT_FIELDS =
 /** No cell data: names, sizes and protections (what a language, a cell count or a write plan needs). */
 export const PROPERTIES_FIELDS =
   "sheets(properties(sheetId,title,index,hidden,gridProperties(rowCount,columnCount,frozenRowCount))," +
-  "protectedRanges(protectedRangeId,range))";
+  "protectedRanges(protectedRangeId,range,warningOnly,editors.users))";
 
 const DATE_TYPES = new Set(["DATE", "DATE_TIME", "TIME"]);
 const NEUTRALISED = /^'[=+\-@\t\r]/;

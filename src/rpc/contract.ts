@@ -93,6 +93,11 @@ export interface SidebarContext {
   attendanceWords: Record<string, Exclude<Attendance, "present">>;
   /** Every journal word token (both languages: зач, н, a, осв, …), lower case. */
   words: string[];
+  /**
+   * The sidebar runs in the tutors' journal workbook (its own bound script): only the lesson
+   * flow is offered, `groups` are the tabs the user may edit, the lists of students are empty.
+   */
+  journalOnly?: boolean;
 }
 
 export interface LessonQuery {

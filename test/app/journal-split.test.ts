@@ -10,6 +10,7 @@ import { updateJournals } from "../../src/app/journals.js";
 import { loadWorkbook } from "../../src/app/load.js";
 import { compileMonth } from "../../src/app/report.js";
 import type { CellValue } from "../../src/core/cells.js";
+import { JOURNAL_MARKER_SHEET, readMarker } from "../../src/core/journal-split/marker.js";
 import { SYNC_STATE_SHEET } from "../../src/core/journal-split/state.js";
 import { MemoryWorkbook } from "../support/memory-workbook.js";
 import { presenceTables } from "../support/presence-school.js";
@@ -33,8 +34,20 @@ describe("the tutors' journal workbook", () => {
   it("holds only the journals: ID, the allowed name, lessons, topics; editable by the group's staff", () => {
     const master = new MemoryWorkbook(presenceTables());
     const journal = new MemoryWorkbook();
-    const r = syncJournalWorkbook(master, journal, opts());
-    expect(journal.sheetNames()).toEqual(["Журнал G01", "Журнал G02", "Журнал G03"]);
+    const r = syncJournalWorkbook(master, journal, { ...opts(), masterId: "school.xlsx" });
+    expect(journal.sheetNames()).toEqual(["Журнал G01", "Журнал G02", "Журнал G03", JOURNAL_MARKER_SHEET]);
+    // The marker: the master, language, time zone and each tab's group — no one's name or email.
+    expect(readMarker(journal.sheets.get(JOURNAL_MARKER_SHEET)!)).toEqual({
+      masterId: "school.xlsx",
+      lang: "ru",
+      timeZone: "Europe/Moscow",
+      tabs: [
+        { sheet: "Журнал G01", groupId: "G01" },
+        { sheet: "Журнал G02", groupId: "G02" },
+        { sheet: "Журнал G03", groupId: "G03" },
+      ],
+    });
+    expect(journal.writes[0].find((x) => x.sheet === JOURNAL_MARKER_SHEET)?.hidden).toBe(true);
     expect(journal.sheets.get(G01)).toEqual([
       ["ID", "Учащийся", "30.11.2026", "02.12.2026"],
       ["Тема", null, null, null],
@@ -59,9 +72,10 @@ describe("the tutors' journal workbook", () => {
     expect(r.pushed).toBe(4);
     expect(master.sheets.has(SYNC_STATE_SHEET)).toBe(true);
     // A second sync with nothing changed writes no journal cell and takes none.
-    const again = syncJournalWorkbook(master, journal, opts());
+    const again = syncJournalWorkbook(master, journal, { ...opts(), masterId: "school.xlsx" });
     expect([again.pushed, again.applied.length, again.conflicts.length]).toEqual([0, 0, 0]);
     expect(journal.writes[1].flatMap((x) => x.cells ?? [])).toEqual([]);
+    expect(again.foreignTabs).toEqual([]);
   });
 
   it("takes tutors' edits, pushes the coordinator's, lists a cell changed in both", () => {

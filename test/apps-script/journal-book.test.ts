@@ -60,7 +60,15 @@ describe("the tutors' journal spreadsheet in Google", () => {
     journalBookFromMenu();
     expect(f.ui.alerts[0].prompt).toContain("Книга журналов создана");
     const journal = f.spreadsheetApp.files.get(journalId(f))!;
-    expect(journal.getSheets().map((s) => s.getName())).toEqual(["Журнал G01", "Журнал G02", "Журнал G03"]);
+    expect(journal.getSheets().map((s) => s.getName())).toEqual([
+      "Журнал G01",
+      "Журнал G02",
+      "Журнал G03",
+      "_journal_book",
+    ]);
+    expect(journal.getSheetByName("_journal_book")!.getRange("A1:B1").getValues()).toEqual([
+      ["master", f.spreadsheet.id],
+    ]);
     expect(journal.getSheetByName(G01)!.getRange(1, 1, 3, 4).getValues()).toEqual([
       ["ID", "Учащийся", "30.11.2026", "02.12.2026"],
       ["Тема", "", "", ""],

@@ -127,7 +127,8 @@ export function StudentRow({ row: r, index: i, dirty, setRow, focus, submit }: P
         onInput={(e) => onMarkInput(value(e))}
         onKeyDown={onMarkKey}
       />
-      {away ? (
+      {/* The journal workbook keeps no absence reasons (the master's «Причины пропусков» does). */}
+      {away && !ctx.journalOnly ? (
         <input
           class="reason"
           type="text"

@@ -1,5 +1,6 @@
 /** The sidebar's initial load: who the user is, their groups first, and the lists every flow picks from. */
 import { todayIn } from "../../core/dates.js";
+import type { Lang } from "../../core/i18n.js";
 import { ALL_TOKENS, ATTENDANCE_TOKENS } from "../../core/journal/grammar.js";
 import type { Model } from "../../core/model.js";
 import type { Student } from "../../core/records.js";
@@ -100,6 +101,13 @@ export function context(p: SidebarPorts): SidebarContext {
     reportMonth: chooseReportMonth(model, todayIn(p.clock.now(), model.settings.timeZone)).month,
     canReport: Boolean(p.report),
     channels,
+    ...grammarLists(lang),
+  };
+}
+
+/** The journal grammar's lists the lesson flow checks marks with (shared with the journal workbook's screen). */
+export function grammarLists(lang: Lang): Pick<SidebarContext, "tokens" | "attendanceWords" | "words"> {
+  return {
     tokens: {
       absent: ATTENDANCE_TOKENS[lang].absent,
       excused: ATTENDANCE_TOKENS[lang].excused,

@@ -111,6 +111,7 @@ export function syncJournalBook(): JournalSyncResult & { url: string; created: b
       now: systemClock.now(),
       who: Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail(),
       source: ss.getUrl(),
+      masterId: activeSpreadsheet().getId(),
       link: sheetLinker(master),
     });
     shareExactly(permissions, ss.getId(), r.readers);

@@ -3,18 +3,40 @@
  * page makes through google.script.run arrives at `sidebarRpc(method, payload)`, which runs
  * the shared server (src/app/sidebar) over this spreadsheet, the document lock and the clock.
  */
+import { journalDispatch } from "../../app/journal-lesson.js";
 import { dispatch, failure } from "../../app/sidebar/dispatch.js";
 import { createSidebarServer } from "../../app/sidebar/index.js";
+import type { Lang } from "../../core/i18n.js";
+import { JOURNAL_MARKER_SHEET, readMarker } from "../../core/journal-split/marker.js";
 import type { ReportOutcome, RpcEnvelope } from "../../rpc/contract.js";
 import { systemClock } from "../clock.js";
-import { workbook, workbookLang } from "../env.js";
+import { activeSpreadsheet, workbook, workbookLang } from "../env.js";
 import { documentLock } from "../lock.js";
 import { runReportJob } from "./report.js";
 
 export const SIDEBAR_TITLE = { ru: "Дистанционное обучение", en: "Distance learning" } as const;
 
+export const JOURNAL_SIDEBAR_TITLE = { ru: "Журнал: урок", en: "Journal: lesson" } as const;
+
+/**
+ * The language of the tutors' journal workbook when this script is bound to one (its marker
+ * sheet), else null. SpreadsheetApp only: onOpen runs as a simple trigger, where the Sheets
+ * advanced service is not authorised; before authorization (AuthMode.NONE) nothing is read.
+ */
+export function journalBookLang(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): Lang | null {
+  if (e?.authMode === ScriptApp.AuthMode.NONE) return null;
+  try {
+    const sheet = activeSpreadsheet().getSheetByName(JOURNAL_MARKER_SHEET);
+    return sheet ? (readMarker(sheet.getDataRange().getValues())?.lang ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function openSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle(SIDEBAR_TITLE[workbookLang()]);
+  const journal = journalBookLang();
+  const title = journal ? JOURNAL_SIDEBAR_TITLE[journal] : SIDEBAR_TITLE[workbookLang()];
+  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle(title);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -45,8 +67,18 @@ export function sidebarRpc(method: string, payload: unknown): RpcEnvelope<unknow
   const log = (e: unknown) => console.error(`sidebarRpc ${method}:`, e);
   try {
     const user = currentUser();
+    const wb = workbook();
+    // The tutors' journal workbook (this bundle bound to it): the lesson calls over its tabs only.
+    // The sheet list is the one the server reads anyway (kept for the execution): no extra call.
+    if (wb.sheetNames().includes(JOURNAL_MARKER_SHEET))
+      return journalDispatch(
+        { wb, lock: documentLock, clock: systemClock, user, tabEditors: () => wb.tabEditors() },
+        method,
+        payload,
+        log,
+      );
     const server = createSidebarServer({
-      wb: workbook(),
+      wb,
       lock: documentLock,
       clock: systemClock,
       user,

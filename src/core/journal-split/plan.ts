@@ -12,6 +12,7 @@ import { parseJournal } from "../journal/parse.js";
 import type { Model } from "../model.js";
 import type { IsoDate } from "../records.js";
 import { type KeyedJournal, keyedJournal } from "./grid.js";
+import { markerWrite } from "./marker.js";
 import { type Merge, mergeCells } from "./merge.js";
 import { journalNames } from "./names.js";
 import type { SyncBase } from "./state.js";
@@ -44,6 +45,10 @@ export interface SyncArgs {
   base: SyncBase;
   today: IsoDate;
   lang: Lang;
+  /** The master as the journal workbook's marker names it (spreadsheet ID or file name). */
+  masterId: string;
+  /** The journal workbook's marker sheet as read (absent: not there yet). */
+  marker?: readonly (readonly CellValue[])[];
 }
 
 const shown = (v: CellValue) => (cellText(v) === "" ? "∅" : `«${cellText(v)}»`);
@@ -121,6 +126,16 @@ export function planSync(a: SyncArgs): SyncPlan {
     masterSide(plan, sheet, mk, merge);
   }
   plan.readers = [...new Set(plan.tabs.flatMap((t) => t.editors))].sort();
+  const marker = markerWrite(
+    {
+      masterId: a.masterId,
+      lang: a.lang,
+      timeZone: model.settings.timeZone,
+      tabs: plan.tabs.map((t) => ({ sheet: t.sheet, groupId: t.groupId })),
+    },
+    a.marker,
+  );
+  if (marker) plan.journalWrites.push(marker);
   return plan;
 }
 

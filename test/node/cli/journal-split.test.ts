@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { XlsxWorkbook } from "../../../src/node/xlsx-workbook.js";
@@ -45,7 +45,15 @@ describe("coordinator journals --split / --collect", () => {
     expect(split.code).toBe(0);
     expect(split.out).toContain("Журнал G01: правят smirnova@school.ru, orlov@school.ru");
     const jb = await book(journals);
-    expect(jb.worksheets.map((w) => w.name)).toEqual(["Журнал G01", "Журнал G02", "Журнал G03"]);
+    expect(jb.worksheets.map((w) => w.name)).toEqual([
+      "Журнал G01",
+      "Журнал G02",
+      "Журнал G03",
+      "_journal_book",
+    ]);
+    // The marker the journal workbook's own script recognises it by: hidden, the master's file named.
+    expect(jb.getWorksheet("_journal_book")!.state).toBe("hidden");
+    expect(jb.getWorksheet("_journal_book")!.getCell("B1").value).toBe(basename(school));
     const tab = jb.getWorksheet("Журнал G01")!;
     expect(tab.getCell("B5").value).toBeNull(); // S003: no consent, no name
     expect(tab.getCell("A5").value).toBe("S003");

@@ -112,6 +112,7 @@ async function syncSplit(ctx: Ctx, target: OpenWorkbook, journal: XlsxWorkbook, 
     now: ctx.now(),
     who: ctx.env?.USER ?? process.env.USER ?? "coordinator",
     source: basename(journal.path),
+    masterId: target.kind === "xlsx" ? basename(target.label) : target.label,
     lang,
   });
   await journal.save();
