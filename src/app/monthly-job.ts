@@ -28,12 +28,12 @@ export const JOB_KEY = "report.job";
 export const docKey = (month: string) => `report.doc.${month}`;
 export const mailedKey = (month: string) => `report.mailed.${month}`;
 
-/** Blocks appended between two looks at the clock. */
 /**
  * Blocks appended to the Doc per call (one Docs read and one batchUpdate each): the whole
- * report usually goes in one or two, and a checkpoint can still fall between chunks.
+ * report (title block, figures, the sections of attestation, plans, registries, transfer)
+ * usually goes in one, and a checkpoint can still fall between chunks.
  */
-const CHUNK = 32;
+const CHUNK = 64;
 /** Apps Script allows 6 minutes: stop at 5 and continue in a new execution. */
 export const DEFAULT_BUDGET_MS = 5 * 60 * 1000;
 /** Hidden sheet holding the month's JSON summaries, a row a month (core/report/saved-summary.ts). */
@@ -160,10 +160,9 @@ export function runMonthlyJob(
       const remembered = state.docId ?? p.store.get(docKey(month));
       const doc = p.docs.open(remembered, run.doc.title, model.settings.reportFolder);
       url = doc.url;
-      if (doc.id !== state.docId) {
-        p.store.set(docKey(month), doc.id);
-        save({ docId: doc.id });
-      }
+      // The ID is stored when it is new (a rerun finds the same Doc: no Properties write).
+      if (doc.id !== remembered) p.store.set(docKey(month), doc.id);
+      if (doc.id !== state.docId) save({ docId: doc.id });
       if (state.block === 0) p.docs.clear(doc.id, run.doc.header);
       const blocks = run.doc.blocks;
       while (state.block < blocks.length) {
