@@ -2,6 +2,7 @@
  * The monthly report's «Аттестация за месяц»: the attestations dated in the month with their
  * results (held / absent / failed, the distribution); left out when the month has none.
  */
+
 import { ruDate } from "../dates.js";
 import type { Lang } from "../i18n.js";
 import { avg2 } from "../metrics/index.js";
@@ -9,7 +10,7 @@ import type { Model } from "../model.js";
 import type { Block } from "../report/model.js";
 import { enumLabel } from "../schema.js";
 import { participants, subjectOf } from "./participants.js";
-import { attestationFigures } from "./summary.js";
+import { ATTESTATION_TABLE_ALIGN, attestationFigures } from "./summary.js";
 import type { Attestation, ResultSheet } from "./types.js";
 
 export interface MonthAttestation {
@@ -79,20 +80,7 @@ export function attestationMonthBlocks(
             "Not entered",
           ],
       rows,
-      align: [
-        "left",
-        "left",
-        "left",
-        "left",
-        "left",
-        "right",
-        "right",
-        "right",
-        "right",
-        "right",
-        "right",
-        "right",
-      ],
+      align: [...ATTESTATION_TABLE_ALIGN],
       wide: true,
     },
   ];

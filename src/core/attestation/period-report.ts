@@ -5,6 +5,7 @@
  * class and the figures by class and group (subject), the attestation results with their
  * distribution, problems with recommendations, and the admission list to the final attestation.
  */
+
 import { ruDate } from "../dates.js";
 import type { Lang } from "../i18n.js";
 import type { Issue } from "../issues.js";
@@ -20,6 +21,7 @@ import { shownName } from "../report/names.js";
 import { enumLabel } from "../schema.js";
 import type { AdmissionLine } from "./admission.js";
 import type { AttestationFigures } from "./summary.js";
+import { ATTESTATION_TABLE_ALIGN } from "./summary.js";
 import type { PeriodMarks } from "./term.js";
 import type { Attestation } from "./types.js";
 
@@ -178,20 +180,7 @@ function attestationTable(list: PeriodReportInput["attestations"], lang: Lang): 
       `${f.pass}/${f.fail}`,
       f.average === null ? "—" : avg2(f.average, lang),
     ]),
-    align: [
-      "left",
-      "left",
-      "left",
-      "left",
-      "left",
-      "right",
-      "right",
-      "right",
-      "right",
-      "right",
-      "right",
-      "right",
-    ],
+    align: [...ATTESTATION_TABLE_ALIGN],
     wide: true,
   };
 }

@@ -77,3 +77,12 @@ export function attestationFigures(
   f.average = meanOf(marks);
   return f;
 }
+
+/**
+ * The attestation results table (the monthly report's section and the period report): group,
+ * subject, form, date/kind text left; the counts and the average right.
+ */
+export const ATTESTATION_TABLE_ALIGN: readonly ("left" | "right")[] = [
+  ...Array.from({ length: 5 }, () => "left" as const),
+  ...Array.from({ length: 7 }, () => "right" as const),
+];
