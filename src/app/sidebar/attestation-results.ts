@@ -205,11 +205,8 @@ function ensureRows(st: State, a: Attestation, needed: readonly string[]) {
   const have = new Set(s.lines.map((l) => l.studentId));
   if (st.tab && needed.every((id) => have.has(id))) return { ...s, plan: null as SheetWrite | null };
   const email = new Map(st.model.staff.map((x) => [x.id, x.email]));
-  const byId = new Map(st.model.students.map((x) => [x.id, x]));
-  const roster: Student[] = [
-    ...s.sitting,
-    ...needed.filter((id) => !s.sitting.some((x) => x.id === id)).map((id) => byId.get(id)!),
-  ];
+  // Whoever is touched and not on the sheet sits the attestation (checked by the caller).
+  const roster: Student[] = s.sitting;
   const plan = planResultSheet({
     sheet: s.sheet,
     lang: st.model.settings.language,

@@ -208,7 +208,7 @@ describe("attestation results: save", () => {
     expect(sheet.getDataRange().getFormulas().flat().join("")).toBe("");
     expect(String(line(s, "Аттестация A11", a.id)?.[1])).toContain("HYPERLINK");
     const editors = sheet
-      .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+      .getProtections("SHEET" as never)
       .flatMap((p) => p.getEditors().map((u) => u.getEmail()));
     expect(editors).toEqual(expect.arrayContaining(["t01@school7.example", USER]));
     expect(auditRows(s).map((x) => [x[3], x[4], x[6]])).toEqual([
