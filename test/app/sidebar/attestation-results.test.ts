@@ -76,7 +76,7 @@ describe("attestation results: load", () => {
 
   it("shows names only as «Имена в отчёте» allows", () => {
     const sheets = demoSheets();
-    const settings = sheets["Настройки"];
+    const settings = sheets.Настройки;
     const at = settings.findIndex((x) => String(x[0]).startsWith("Имена"));
     expect(at).toBeGreaterThan(0);
     settings[at] = [settings[at][0], "ID"];
@@ -226,7 +226,7 @@ describe("attestation results: save", () => {
   it("costs the same service calls for 10 students and for 200", () => {
     const calls = (n: number) => {
       const sheets = demoSheets({ group: n });
-      sheets["Аттестация"].push([
+      sheets.Аттестация.push([
         "A99",
         "промежуточная",
         "контрольная работа",
