@@ -154,6 +154,10 @@ const RU = {
   badResult: (name: string, v: string) =>
     `${name}: «${v}» — не результат аттестации (5, 4, 3, 2, зач, незач, н, у, осв)`,
   savedResults: (n: number, range: string) => (n ? `Сохранено ячеек: ${n} (${range})` : "Изменений нет"),
+  attKeptEdits: (kept: number, replaced: string[]) =>
+    `Результаты загружены заново; ваши изменения сохранены в ${kept} строк(ах)${
+      replaced.length ? `. Изменили другие, показано их значение: ${replaced.join(", ")}` : ""
+    }. Проверьте и сохраните.`,
   attKeysHint:
     "Клавиши: ↑/↓/Enter — строки, в поле — отметка или зач, незач, н, у, осв; Ctrl+Enter — сохранить.",
 };
@@ -301,6 +305,10 @@ const EN: Strings = {
   attNobody: "Nobody sits this attestation.",
   badResult: (name, v) => `${name}: "${v}" is not an attestation result (5, 4, 3, 2, зач, незач, н, у, осв)`,
   savedResults: (n, range) => (n ? `Saved cells: ${n} (${range})` : "No changes"),
+  attKeptEdits: (kept, replaced) =>
+    `Results reloaded; your edits are kept in ${kept} row(s)${
+      replaced.length ? `. Changed by others, their value is shown: ${replaced.join(", ")}` : ""
+    }. Check and save.`,
   attKeysHint: "Keys: ↑/↓/Enter rows, in a field a mark or pass, fail, a, e, ex; Ctrl+Enter save.",
 };
 

@@ -4,55 +4,18 @@
  * comment. Like the lesson flow, only changed cells are sent, each with the text it was
  * loaded with, so the server refuses to overwrite someone else's edit; one call saves them all.
  *
+ * «Загрузить заново» after a refusal keeps every edit nobody else contradicted.
+ *
  * Keyboard: in a result field ↑/↓/Enter go to the row above/below (same column), in a comment
  * too; Tab moves from the result to the comment; Ctrl+Enter (⌘+Enter) saves from any field.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { AttestationResultStudent, AttestationResults } from "../../../src/rpc/contract.js";
 import { showDate } from "../i18n.js";
+import { mergeResults, type Row, resultOk } from "../results.js";
 import { call } from "../rpc.js";
 import { Field, keepInView, Message, useAction, useLatest, useShared, value } from "../ui.js";
-
-interface Row {
-  id: string;
-  name: string;
-  loaded: string;
-  loadedComment: string;
-  result: string;
-  comment: string;
-}
-
-/** What the results grammar accepts (the server checks again; this only marks a field red). */
-const WORDS = new Set([
-  "зач",
-  "зачет",
-  "зачёт",
-  "зачтено",
-  "pass",
-  "p",
-  "незач",
-  "незачет",
-  "незачёт",
-  "не зачтено",
-  "fail",
-  "f",
-  "н",
-  "a",
-  "abs",
-  "absent",
-  "у",
-  "e",
-  "exc",
-  "excused",
-  "осв",
-  "ex",
-  "exempt",
-]);
-
-export function resultOk(text: string): boolean {
-  const t = text.trim().toLowerCase().replace(/\.$/, "");
-  return t === "" || /^[1-5]$/.test(t) || WORDS.has(t);
-}
+import { ResultRow } from "./attestation-row.js";
 
 const toRow = (s: AttestationResultStudent): Row => ({
   id: s.id,
@@ -76,12 +39,18 @@ export function AttestationFlow() {
     setData(r);
     setRows(r.students.map(toRow));
   };
-  const fetch = (attestationId?: string) =>
+  const fetch = (attestationId?: string, keep = false) =>
     load.run(
       () => call("attestationResultsLoad", { attestationId: attestationId ?? null }),
       (r) => {
-        show(r);
-        return null;
+        if (!keep || !data) {
+          show(r);
+          return null;
+        }
+        const m = mergeResults(rows, r.students.map(toRow));
+        setData(r);
+        setRows(m.rows);
+        return t.attKeptEdits(m.kept, m.replaced);
       },
     );
   useEffect(() => {
@@ -183,42 +152,9 @@ export function AttestationFlow() {
         aria-busy={load.busy}
         onFocusIn={(e) => keepInView((e.target as HTMLElement).closest(".student"))}
       >
-        {rows.map((r, i) => {
-          const bad = !resultOk(r.result);
-          const label = r.name || r.id;
-          return (
-            <div
-              class={`student result-row${isChanged(r) ? " dirty" : ""}`}
-              data-row={i}
-              data-id={r.id}
-              key={r.id}
-            >
-              <span class="name" title={label}>
-                {label}
-              </span>
-              <input
-                class={`mark result${bad ? " invalid" : ""}`}
-                type="text"
-                maxLength={12}
-                aria-label={`${t.attResult}: ${label}`}
-                aria-invalid={bad}
-                value={r.result}
-                onInput={(e) => setRow(i, { result: value(e) })}
-                onKeyDown={(e) => onKey(e, i, "result")}
-              />
-              <input
-                class="reason comment"
-                type="text"
-                maxLength={1000}
-                placeholder={t.attComment}
-                aria-label={`${t.attComment}: ${label}`}
-                value={r.comment}
-                onInput={(e) => setRow(i, { comment: value(e) })}
-                onKeyDown={(e) => onKey(e, i, "comment")}
-              />
-            </div>
-          );
-        })}
+        {rows.map((r, i) => (
+          <ResultRow key={r.id} row={r} index={i} changed={isChanged(r)} setRow={setRow} onKey={onKey} />
+        ))}
       </div>
       <div class="savebar">
         {data?.attestationId ? (
@@ -236,9 +172,7 @@ export function AttestationFlow() {
               type="button"
               id="attestation-reload"
               disabled={load.busy}
-              onClick={() => {
-                if (leave()) void fetch(current);
-              }}
+              onClick={() => void fetch(current, true)}
             >
               {t.reload}
             </button>
