@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { SidebarContext, Text } from "../../src/rpc/contract.js";
 import { AchievementFlow } from "./flows/achievement.js";
+import { AttestationFlow } from "./flows/attestation.js";
 import { ChangeFlow } from "./flows/change.js";
 import { ContactFlow } from "./flows/contact.js";
 import { EnrollmentFlow } from "./flows/enrollment.js";
@@ -26,6 +27,7 @@ const FLOWS = {
   report: ReportFlow,
   plan: PlanFlow,
   achievement: AchievementFlow,
+  attestation: AttestationFlow,
 } as const;
 
 type Flow = keyof typeof FLOWS;

@@ -15,6 +15,7 @@ const RU = {
     report: "Отчёт за месяц",
     plan: "Индивидуальный план",
     achievement: "Достижение (портфолио)",
+    attestation: "Результаты аттестации",
   },
   group: "Группа",
   mine: "мои",
@@ -143,6 +144,22 @@ const RU = {
   riskTo: "Кому",
   riskDraft: "Черновик сообщения",
   riskNotSent: "Это черновик: панель ничего не отправляет. Скопируйте его в канал связи с родителями.",
+  // Issue 16: «Результаты аттестации».
+  attestation: "Аттестация",
+  attResult: "Результат",
+  attComment: "Комментарий",
+  noAttestations: "Нет аттестаций, результаты которых вы можете вносить (экзаменатор или ассистент).",
+  attNoSheet: (sheet: string) => `Листа «${sheet}» ещё нет: сохранение создаст его.`,
+  attNobody: "Эту аттестацию никто не сдаёт.",
+  badResult: (name: string, v: string) =>
+    `${name}: «${v}» — не результат аттестации (5, 4, 3, 2, зач, незач, н, у, осв)`,
+  savedResults: (n: number, range: string) => (n ? `Сохранено ячеек: ${n} (${range})` : "Изменений нет"),
+  attKeptEdits: (kept: number, replaced: string[]) =>
+    `Результаты загружены заново; ваши изменения сохранены в ${kept} строк(ах)${
+      replaced.length ? `. Изменили другие, показано их значение: ${replaced.join(", ")}` : ""
+    }. Проверьте и сохраните.`,
+  attKeysHint:
+    "Клавиши: ↑/↓/Enter — строки, в поле — отметка или зач, незач, н, у, осв; Ctrl+Enter — сохранить.",
 };
 
 export type Strings = typeof RU;
@@ -161,6 +178,7 @@ const EN: Strings = {
     report: "Monthly report",
     plan: "Individual plan",
     achievement: "Achievement (portfolio)",
+    attestation: "Attestation results",
   },
   group: "Group",
   mine: "mine",
@@ -279,6 +297,19 @@ const EN: Strings = {
   riskTo: "To",
   riskDraft: "Message draft",
   riskNotSent: "A draft only: the sidebar sends nothing. Copy it into the parents' channel.",
+  attestation: "Attestation",
+  attResult: "Result",
+  attComment: "Comment",
+  noAttestations: "No attestations whose results you may enter (as the examiner or the assistant).",
+  attNoSheet: (sheet) => `Sheet «${sheet}» does not exist yet: saving creates it.`,
+  attNobody: "Nobody sits this attestation.",
+  badResult: (name, v) => `${name}: "${v}" is not an attestation result (5, 4, 3, 2, зач, незач, н, у, осв)`,
+  savedResults: (n, range) => (n ? `Saved cells: ${n} (${range})` : "No changes"),
+  attKeptEdits: (kept, replaced) =>
+    `Results reloaded; your edits are kept in ${kept} row(s)${
+      replaced.length ? `. Changed by others, their value is shown: ${replaced.join(", ")}` : ""
+    }. Check and save.`,
+  attKeysHint: "Keys: ↑/↓/Enter rows, in a field a mark or pass, fail, a, e, ex; Ctrl+Enter save.",
 };
 
 export const STRINGS: Record<Lang, Strings> = { ru: RU, en: EN };

@@ -385,6 +385,65 @@ export interface AchievementSaved {
   row: number;
 }
 
+// ---- attestation results (issue 16): one attestation's «Аттестация <ID>» sheet, like a lesson ----
+
+export interface AttestationResultsQuery {
+  /** Blank: the latest attestation up to today the user may enter (else the first). */
+  attestationId?: string | null;
+}
+
+/** An attestation the user may enter results of. */
+export interface AttestationItem {
+  id: string;
+  date: string;
+  groupId: string;
+  subject: string;
+  /** The form in the workbook's language («контрольная работа»), for the picker's label. */
+  form: string;
+}
+
+export interface AttestationResultStudent {
+  id: string;
+  /** The name as «Имена в отчёте» allows; "" shows the ID alone. */
+  name: string;
+  /** The result cell as loaded (text; "" when blank or no row yet). */
+  cell: string;
+  comment: string;
+}
+
+export interface AttestationResults {
+  attestations: AttestationItem[];
+  /** The chosen attestation (null when the user may enter none). */
+  attestationId: string | null;
+  /** Its results sheet (the name it gets when created). */
+  sheet: string;
+  /** False while the results sheet does not exist yet (saving creates it). */
+  exists: boolean;
+  students: AttestationResultStudent[];
+  /** The tokens a result cell takes. */
+  tokens: string[];
+}
+
+export interface AttestationResultsSave {
+  attestationId: string;
+  /** studentId -> the result cell as loaded. */
+  expected: Record<string, string>;
+  /** studentId -> the new result ("" clears it). */
+  values: Record<string, string>;
+  /** studentId -> the comment as loaded. */
+  expectedComments?: Record<string, string>;
+  /** studentId -> the new comment. */
+  comments: Record<string, string>;
+}
+
+export interface AttestationResultsSaved {
+  /** Cells written (results and comments). */
+  changed: number;
+  /** The written block, «Аттестация A1!C2:D9»; "" when nothing changed. */
+  range: string;
+  results: AttestationResults;
+}
+
 /** The whole contract: method -> request and response. */
 export interface SidebarRpc {
   context: { req: Record<string, never>; res: SidebarContext };
@@ -404,6 +463,8 @@ export interface SidebarRpc {
   planCheck: { req: PlanLineRequest; res: PlanCheck };
   planSave: { req: PlanLineRequest; res: PlanSaved };
   achievementAdd: { req: AchievementRequest; res: AchievementSaved };
+  attestationResultsLoad: { req: AttestationResultsQuery; res: AttestationResults };
+  attestationResultsSave: { req: AttestationResultsSave; res: AttestationResultsSaved };
 }
 
 export type RpcMethod = keyof SidebarRpc;
@@ -429,6 +490,8 @@ export const RPC_METHODS = [
   "planCheck",
   "planSave",
   "achievementAdd",
+  "attestationResultsLoad",
+  "attestationResultsSave",
 ] as const satisfies readonly RpcMethod[];
 
 export function isRpcMethod(name: unknown): name is RpcMethod {

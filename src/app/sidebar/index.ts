@@ -6,6 +6,7 @@
  */
 import type { RpcMethod, RpcRequest, RpcResponse } from "../../rpc/contract.js";
 import { achievementAdd } from "./achievement.js";
+import { attestationResultsLoad, attestationResultsSave } from "./attestation-results.js";
 import { changeCheck, changeSave } from "./change.js";
 import type { SidebarPorts } from "./common.js";
 import { contactAdd } from "./contact.js";
@@ -46,5 +47,7 @@ export function createSidebarServer(ports: SidebarPorts): SidebarServer {
     planCheck: (req) => planCheck(ports, req),
     planSave: (req) => planSave(ports, req),
     achievementAdd: (req) => achievementAdd(ports, req),
+    attestationResultsLoad: (req) => attestationResultsLoad(ports, req),
+    attestationResultsSave: (req) => attestationResultsSave(ports, req),
   };
 }

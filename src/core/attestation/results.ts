@@ -49,7 +49,7 @@ export function parseResult(v: CellValue | undefined): ResultValue | null | "inv
 }
 
 /** Columns of a results sheet as found (by header, in either language); defaults to A..D. */
-function columnsOf(header: readonly CellValue[]): { id: number; result: number; comment: number } {
+export function columnsOf(header: readonly CellValue[]): { id: number; result: number; comment: number } {
   const find = (names: string[], fallback: number) => {
     const i = header.findIndex((h) => names.includes(norm(h)));
     return i >= 0 ? i : fallback;
