@@ -189,11 +189,14 @@ export function planJournalUpdate(args: JournalUpdateArgs): JournalUpdate {
 
   if (size.rows === 0) {
     const header: WriteValue[] = [h.id, h.name, ...lessons.map((l) => lessonHeader(l.date, l.index))];
-    const blank = () => lessons.map((): WriteValue => null);
+    // An empty sheet: the rows stop at the last value (the header row gives the block its
+    // width). Blank cells written out would clear nothing and cost ~3 bytes each in the
+    // request: for 150 new journals at 2,000 students, the difference between one batchUpdate
+    // body under 2 MB and two calls.
     cells.push({
       row: 1,
       col: 1,
-      values: [header, [h.topic, null, ...blank()], ...wanted.map((s) => [s.id, s.name, ...blank()])],
+      values: [header, [h.topic], ...wanted.map((s): WriteValue[] => [s.id, s.name])],
     });
     layout = {
       headerRows: 2,

@@ -79,7 +79,6 @@ describe("planJournalUpdate: a new journal", () => {
     expect(plan.changed).toBe(true);
     expect(plan.issues).toEqual([]);
     expect(plan.write.create).toBe(true);
-    const n = null;
     expect(plan.write.cells).toEqual([
       {
         row: 1,
@@ -95,11 +94,12 @@ describe("planJournalUpdate: a new journal", () => {
             "14.10.2026",
             "14.10.2026 (2)",
           ],
-          ["Тема", n, n, n, n, n, n, n],
-          ["S001", "Андреев Антон", n, n, n, n, n, n],
-          ["S002", "Борисова Вера", n, n, n, n, n, n],
-          ["S003", "Волков Глеб", n, n, n, n, n, n],
-          ["S004", "Громова Дарья", n, n, n, n, n, n],
+          // A new sheet: rows stop at their last value (blank cells would clear nothing).
+          ["Тема"],
+          ["S001", "Андреев Антон"],
+          ["S002", "Борисова Вера"],
+          ["S003", "Волков Глеб"],
+          ["S004", "Громова Дарья"],
         ],
       },
     ]);
@@ -134,7 +134,7 @@ describe("planJournalUpdate: a new journal", () => {
     const en = planJournalUpdate(args(null, "2026-10-05", { lang: "en", sheetName: "Journal G01" }));
     expect(en.write.cells![0].values.slice(0, 2)).toEqual([
       ["ID", "Student", "05.10.2026"],
-      ["Topic", null, null],
+      ["Topic"],
     ]);
     expect(en.write.protection!.editors).toBeUndefined();
   });
