@@ -132,10 +132,7 @@ describe("planJournalUpdate: a new journal", () => {
 
   it("uses English headers for an English workbook and omits editors when none are given", () => {
     const en = planJournalUpdate(args(null, "2026-10-05", { lang: "en", sheetName: "Journal G01" }));
-    expect(en.write.cells![0].values.slice(0, 2)).toEqual([
-      ["ID", "Student", "05.10.2026"],
-      ["Topic"],
-    ]);
+    expect(en.write.cells![0].values.slice(0, 2)).toEqual([["ID", "Student", "05.10.2026"], ["Topic"]]);
     expect(en.write.protection!.editors).toBeUndefined();
   });
 
