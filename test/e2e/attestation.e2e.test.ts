@@ -4,69 +4,36 @@
  * (assistant of A02); results typed with the keyboard only, a bad token marked and refused
  * before any call, Ctrl+Enter saves, the .xlsx read back; a comment like an XSS payload stays text.
  */
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSidebar } from "../../sidebar/build.mjs";
-import { writeDemoSchool } from "../../src/app/demo.js";
-import { type Preview, startPreview } from "../../src/node/preview/server.js";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook.js";
+import { type DemoBrowser, demoBrowser, hasChromium } from "./harness.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--no-first-run",
-];
 const USER = "r01@school7.example";
 const XSS = "<img src=x onerror=alert(1)>";
-const hasChromium = existsSync(CHROMIUM);
 
 describe.skipIf(!hasChromium)("attestation results in a real browser (preview server, demo .xlsx)", () => {
-  let dir: string;
+  let h: DemoBrowser;
   let file: string;
-  let preview: Preview;
-  let browser: Browser;
-  const errors: string[] = [];
-  const dialogs: string[] = [];
+  let errors: string[];
+  let dialogs: string[];
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "attestation-e2e-"));
-    file = join(dir, "school.xlsx");
-    const wb = XlsxWorkbook.create(file);
-    writeDemoSchool(wb, { year: 2026, lang: "ru", today: "2026-11-20" });
-    await wb.save();
-    const { path } = await buildSidebar(dir);
-    preview = await startPreview({
-      file,
-      port: 0,
+    h = await demoBrowser({
+      prefix: "attestation-e2e-",
       user: USER,
-      html: path,
-      clock: { now: () => new Date("2026-11-23T09:00:00Z") },
-      log: (e) => errors.push(String(e)),
+      today: "2026-11-20",
+      now: "2026-11-23T09:00:00Z",
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    ({ file, errors, dialogs } = h);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await h?.close();
   });
 
   async function open(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 320, height: 760 } });
-    page.on("dialog", (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(preview.url);
+    const page = await h.page({ width: 320, height: 760 });
     await page.locator(".student").first().waitFor();
     await page.locator("#flow").selectOption("attestation");
     await page.locator(".student.result-row").first().waitFor();

@@ -2,61 +2,32 @@
  * Issue 17 in a real browser (Debian's chromium, playwright-core): «Индивидуальный план» —
  * a line corrected after the load check, the correction in the .xlsx — and «Достижение».
  */
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSidebar } from "../../sidebar/build.mjs";
-import { writeDemoSchool } from "../../src/app/demo.js";
-import { type Preview, startPreview } from "../../src/node/preview/server.js";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook.js";
+import { type DemoBrowser, demoBrowser, hasChromium } from "./harness.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--no-first-run",
-];
-
-describe.skipIf(!existsSync(CHROMIUM))("the individual student's flows in a real browser", () => {
-  let dir: string;
+describe.skipIf(!hasChromium)("the individual student's flows in a real browser", () => {
+  let h: DemoBrowser;
   let file: string;
-  let preview: Preview;
-  let browser: Browser;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "individual-e2e-"));
-    file = join(dir, "school.xlsx");
-    const wb = XlsxWorkbook.create(file);
-    writeDemoSchool(wb, { year: 2026, lang: "ru", today: "2026-11-20" });
-    await wb.save();
-    const { path } = await buildSidebar(dir);
-    preview = await startPreview({
-      file,
-      port: 0,
+    h = await demoBrowser({
+      prefix: "individual-e2e-",
       user: "k01@school7.example",
-      html: path,
-      clock: { now: () => new Date("2026-11-23T09:00:00Z") },
-      log: (e) => errors.push(String(e)),
+      today: "2026-11-20",
+      now: "2026-11-23T09:00:00Z",
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    ({ file, errors } = h);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await h?.close();
   });
 
   async function open(flow: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(preview.url);
+    const page = await h.page({ width: 320, height: 900 });
     await page.locator("#flow").waitFor();
     await page.locator("#flow").selectOption(flow);
     return page;

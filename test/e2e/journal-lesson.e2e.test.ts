@@ -15,8 +15,8 @@ import { journalDispatch } from "../../src/app/journal-lesson.js";
 import { syncJournalWorkbook } from "../../src/app/journal-split.js";
 import { MemoryWorkbook } from "../support/memory-workbook.js";
 import { presenceTables } from "../support/presence-school.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "./harness.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const now = new Date("2026-12-02T18:00:00Z");
 const G01 = "Журнал G01";
 
@@ -30,7 +30,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the journal workbook's lesson screen (ch
     html = await readFile((await buildSidebar(dir)).path, "utf8");
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu"],
+      args: CHROMIUM_ARGS,
     });
   }, 90_000);
 

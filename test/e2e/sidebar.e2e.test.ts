@@ -5,76 +5,45 @@
  * a student named like an XSS payload shown as text; a screenshot in test-artifacts/.
  */
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSidebar } from "../../sidebar/build.mjs";
-import { writeDemoSchool } from "../../src/app/demo.js";
 import { cellText } from "../../src/core/cells.js";
 import { parseJournal } from "../../src/core/journal/parse.js";
-import { type Preview, startPreview } from "../../src/node/preview/server.js";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook.js";
+import { CHROMIUM, type DemoBrowser, demoBrowser, hasChromium } from "./harness.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const USER = "r01@school7.example";
 const XSS = "<img src=x onerror=alert(1)>";
 const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url).pathname;
 
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(`e2e: skipped — ${CHROMIUM} is missing (apt-get install -y chromium; .ci/run installs it)`);
 
 describe.skipIf(!hasChromium)("the sidebar in a real browser (preview server, demo .xlsx)", () => {
+  let h: DemoBrowser;
   let dir: string;
   let file: string;
-  let preview: Preview;
-  let browser: Browser;
-  const dialogs: string[] = [];
-  const errors: string[] = [];
+  let errors: string[];
+  let dialogs: string[];
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "sidebar-e2e-"));
-    file = join(dir, "school.xlsx");
-    const wb = XlsxWorkbook.create(file);
-    writeDemoSchool(wb, { year: 2026, lang: "ru", today: "2026-11-20" });
-    await wb.save();
-    const { path } = await buildSidebar(dir);
-    preview = await startPreview({
-      file,
-      port: 0,
+    h = await demoBrowser({
+      prefix: "sidebar-e2e-",
       user: USER,
-      html: path,
-      clock: { now: () => new Date("2026-11-23T09:00:00Z") },
-      log: (e) => errors.push(String(e)),
+      today: "2026-11-20",
+      now: "2026-11-23T09:00:00Z",
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    ({ dir, file, errors, dialogs } = h);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await h?.close();
   });
 
   async function open(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 320, height: 760 } });
-    page.on("dialog", (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(preview.url);
+    const page = await h.page({ width: 320, height: 760 });
     await page.locator(".student").first().waitFor();
     return page;
   }

@@ -18,15 +18,9 @@ import { cellText } from "../../src/core/cells.js";
 import { parseJournal } from "../../src/core/journal/parse.js";
 import { type Preview, startPreview } from "../../src/node/preview/server.js";
 import { XlsxWorkbook } from "../../src/node/xlsx-workbook.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "./harness.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--no-first-run",
-];
+const ARGS = CHROMIUM_ARGS;
 const USER = "r01@school7.example";
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url).pathname;
