@@ -12,13 +12,10 @@ import { isUserError } from "../core/errors.js";
 import { formatIssue, issue } from "../core/issues.js";
 import { summaryRows } from "../core/report/saved-summary.js";
 import type { Clock, DocumentSink, Lock, Mailer, SheetWrite, Store, Workbook } from "../ports.js";
-import { absenceReasonsIn } from "./absence-reasons.js";
-import { attestationIn } from "./attestation.js";
 import { auditWrite } from "./audit.js";
 import { type CellLink, problemsWrite } from "./check.js";
-import { individualIn } from "./individual.js";
 import { loadWorkbook } from "./load.js";
-import { presenceRowsIn } from "./presence.js";
+import { monthSectionsIn } from "./month-sections.js";
 import { registryBlocksIn } from "./registries.js";
 import { compileMonth } from "./report.js";
 import { monthsWithLessons } from "./report-month.js";
@@ -114,17 +111,7 @@ export function runMonthlyJob(
     if (!saved && opts.onlyWithLessons && !monthsWithLessons(model, monthRange(month).to).has(month))
       return { status: "skipped", month, step: state.step };
     const run = withOmissions(
-      compileMonth(
-        model,
-        names,
-        month,
-        now,
-        undefined,
-        presenceRowsIn(model, tables),
-        absenceReasonsIn(model, tables),
-        attestationIn(model, tables),
-        individualIn(model, tables),
-      ),
+      compileMonth(model, names, month, now, monthSectionsIn(model, tables)),
       preflightReport(model, Boolean(opts.force)),
     );
     run.doc.blocks.push(...registryBlocksIn(p.wb, model, tables, month, run.lang));

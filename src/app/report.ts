@@ -47,21 +47,27 @@ export function defaultMonth(now: Date, timeZone: string): string {
   return previousMonth(zonedParts(now, timeZone).date.slice(0, 7));
 }
 
+/** The report's optional sections, each appended when given (see monthSectionsIn). */
+export interface MonthSections {
+  lang?: Lang;
+  /** Rows of «Присутствие в СДО» (issue 19). */
+  presence?: readonly PresenceRow[];
+  /** «Причины пропусков» (issue 21): shown beside the at-risk students. */
+  reasons?: AbsenceReasons;
+  /** The attestation schedule and results (issue 16): the month's attestations. */
+  attestation?: MonthAttestation;
+  /** ИУП corrections and the portfolio (issue 17). */
+  individual?: Individual;
+}
+
 export function compileMonth(
   model: Model,
   sheetNames: readonly string[],
   month: string,
   now: Date,
-  lang?: Lang,
-  /** Rows of «Присутствие в СДО» (issue 19): their section is appended when given. */
-  presence?: readonly PresenceRow[],
-  /** «Причины пропусков» (issue 21): shown beside the at-risk students when given. */
-  reasons?: AbsenceReasons,
-  /** The attestation schedule and results (issue 16): the month's attestations when given. */
-  attestation?: MonthAttestation,
-  /** ИУП corrections and the portfolio (issue 17): their section is appended when given. */
-  individual?: Individual,
+  sections: MonthSections = {},
 ): MonthlyRun {
+  const { lang, presence, reasons, attestation, individual } = sections;
   const language = lang ?? model.settings.language;
   const prev = previousMonth(month);
   const lessons = expandLessons(model, monthRange(prev).from, monthRange(month).to);
@@ -138,7 +144,7 @@ function insertBeforeSignatures(doc: ReportDoc, blocks: ReportDoc["blocks"]): vo
 /** Load, compile and write the summary sheet in one batch. */
 export function runMonth(wb: Workbook, month: string, now: Date, lang?: Lang): MonthlyRun & { model: Model } {
   const { model, names } = loadWorkbook(wb);
-  const run = compileMonth(model, names, month, now, lang);
+  const run = compileMonth(model, names, month, now, { lang });
   wb.write([run.summaryWrite]);
   return { ...run, model };
 }

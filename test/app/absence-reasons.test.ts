@@ -14,7 +14,7 @@ describe("absence reasons in the monthly report", () => {
   it("lists the month's reasons of an at-risk student in the «Причины» column, and no other month's", () => {
     const wb = new MemoryWorkbook();
     writeDemoSchool(wb, { year: 2026, lang: "ru", today: "2026-11-24" });
-    const before = compileMonth(loadWorkbook(wb).model, wb.sheetNames(), "2026-10", NOW, "ru");
+    const before = compileMonth(loadWorkbook(wb).model, wb.sheetNames(), "2026-10", NOW, { lang: "ru" });
     const pair = before.figures.atRisk[0];
     wb.sheets.set("Причины пропусков", [
       ["Учащийся", "Группа", "Дата", "Причина", "Кто внёс", "Когда"],
@@ -22,7 +22,10 @@ describe("absence reasons in the monthly report", () => {
       [pair.studentId, pair.groupId, day("2026-11-02"), "другой месяц", "r01@school7.example", null],
     ]);
     const { model, names, tables } = loadWorkbook(wb);
-    const run = compileMonth(model, names, "2026-10", NOW, "ru", undefined, absenceReasonsIn(model, tables));
+    const run = compileMonth(model, names, "2026-10", NOW, {
+      lang: "ru",
+      reasons: absenceReasonsIn(model, tables),
+    });
     const table = run.doc.blocks.find(
       (b): b is TableBlock => b.kind === "table" && b.header.includes("Причины пропусков"),
     )!;

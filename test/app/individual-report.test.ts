@@ -21,17 +21,10 @@ function sectionAfter(blocks: Block[], heading: string): Block[] {
 describe("the individual section of the monthly report", () => {
   it("lists November's corrections (log and hand-marked) and achievements by level", async () => {
     const { model, names, tables } = loadWorkbook(await XlsxWorkbook.open(FIXTURE));
-    const run = compileMonth(
-      model,
-      names,
-      "2026-11",
-      NOW,
-      "en",
-      undefined,
-      undefined,
-      undefined,
-      individualIn(model, tables),
-    );
+    const run = compileMonth(model, names, "2026-11", NOW, {
+      lang: "en",
+      individual: individualIn(model, tables),
+    });
     const section = sectionAfter(run.doc.blocks, "Individual plans and achievements");
     const corrections = section[0];
     expect(corrections.kind).toBe("table");
@@ -63,17 +56,10 @@ describe("the individual section of the monthly report", () => {
 
   it("is absent for a month with neither", async () => {
     const { model, names, tables } = loadWorkbook(await XlsxWorkbook.open(FIXTURE));
-    const run = compileMonth(
-      model,
-      names,
-      "2027-02",
-      NOW,
-      "en",
-      undefined,
-      undefined,
-      undefined,
-      individualIn(model, tables),
-    );
+    const run = compileMonth(model, names, "2027-02", NOW, {
+      lang: "en",
+      individual: individualIn(model, tables),
+    });
     expect(sectionAfter(run.doc.blocks, "Individual plans and achievements")).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ describe("the monthly report and attestation", () => {
     const att = attestationIn(model, tables);
     const now = new Date("2026-12-20T09:00:00Z");
     const october = plainText(
-      compileMonth(model, names, "2026-10", now, "ru", undefined, undefined, att).doc,
+      compileMonth(model, names, "2026-10", now, { lang: "ru", attestation: att }).doc,
     );
     expect(october).toContain("Аттестация за месяц");
     expect(october).toContain(
@@ -26,7 +26,7 @@ describe("the monthly report and attestation", () => {
       "A2\t12.10.2026\tG2\tФизика\tдиагностическая работа\t2\t1\t1\t0\t0/1/0/0\t4,00\t",
     );
     const november = plainText(
-      compileMonth(model, names, "2026-11", now, "ru", undefined, undefined, att).doc,
+      compileMonth(model, names, "2026-11", now, { lang: "ru", attestation: att }).doc,
     );
     expect(november).not.toContain("Аттестация за месяц");
   });

@@ -51,12 +51,15 @@ describe("«Присутствие преподавателей по распи�
   it("a month without logs gives no section; the monthly report carries it when rows are passed", () => {
     const { model, names, rows } = week();
     expect(presenceReportBlocks(model, rows, "2026-10", "ru")).toEqual([]);
-    const run = compileMonth(model, names, "2026-12", new Date("2026-12-05T09:00:00Z"), "ru", rows);
+    const run = compileMonth(model, names, "2026-12", new Date("2026-12-05T09:00:00Z"), {
+      lang: "ru",
+      presence: rows,
+    });
     const at = run.doc.blocks.findIndex(
       (b) => b.kind === "heading" && b.text === "Присутствие преподавателей по расписанию",
     );
     expect(at).toBeGreaterThan(0);
-    const without = compileMonth(model, names, "2026-12", new Date("2026-12-05T09:00:00Z"), "ru");
+    const without = compileMonth(model, names, "2026-12", new Date("2026-12-05T09:00:00Z"), { lang: "ru" });
     expect(without.doc.blocks).toHaveLength(at);
   });
 });

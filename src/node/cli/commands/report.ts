@@ -1,11 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { absenceReasonsIn } from "../../../app/absence-reasons.js";
-import { attestationIn } from "../../../app/attestation.js";
-import { individualIn } from "../../../app/individual.js";
 import { loadWorkbook } from "../../../app/load.js";
+import { monthSectionsIn } from "../../../app/month-sections.js";
 import { docKey, runMonthlyJob } from "../../../app/monthly-job.js";
-import { presenceRowsIn } from "../../../app/presence.js";
 import { registryBlocksIn } from "../../../app/registries.js";
 import { compileMonth, type MonthlyRun } from "../../../app/report.js";
 import { chooseReportMonth } from "../../../app/report-month.js";
@@ -127,17 +124,7 @@ async function compileAndWrite(ctx: Ctx): Promise<Written | number> {
     return 1;
   }
   const run = withOmissions(
-    compileMonth(
-      model,
-      names,
-      month,
-      ctx.now(),
-      lang,
-      presenceRowsIn(model, tables),
-      absenceReasonsIn(model, tables),
-      attestationIn(model, tables),
-      individualIn(model, tables),
-    ),
+    compileMonth(model, names, month, ctx.now(), { lang, ...monthSectionsIn(model, tables) }),
     omissions,
   );
   run.doc.blocks.push(...registryBlocksIn(target.wb, model, tables, month, lang));
