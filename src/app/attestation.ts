@@ -23,11 +23,12 @@ import { addDays } from "../core/dates.js";
 import type { Lang } from "../core/i18n.js";
 import type { Issue } from "../core/issues.js";
 import type { Lesson, Model } from "../core/model.js";
-import { locateSheets, parseModel } from "../core/parse/index.js";
+import { parseModel } from "../core/parse/index.js";
 import type { IsoDate } from "../core/records.js";
 import { expandLessons } from "../core/schedule/expand.js";
 import { norm } from "../core/schema.js";
 import type { SheetWrite, Table, Workbook } from "../ports.js";
+import { loadWorkbook } from "./load.js";
 
 export interface AttestationState {
   model: Model;
@@ -43,19 +44,19 @@ export interface AttestationState {
   issues: Issue[];
 }
 
-/** Read everything attestation needs in one batch. */
+/** Read everything attestation needs in one batch: the model's sheets, results and «Итоги». */
 export function loadAttestation(wb: Workbook): AttestationState {
   const names = wb.sheetNames();
-  const { tabs, journals } = locateSheets(names);
-  const { audit: _a, problems: _p, ...data } = tabs;
-  const extra = names.filter((n) => resultsIdOf(n) !== undefined || termPeriodOf(n) !== undefined);
-  const wanted = [...Object.values(data), ...journals, ...extra].filter((x): x is string => Boolean(x));
-  const tables = wb.read(wanted);
-  return attestationState(names, tables);
+  const also = names.filter((n) => termPeriodOf(n) !== undefined);
+  const { model, tables } = loadWorkbook(wb, { attestationResults: true, also });
+  return attestationState(names, tables, model);
 }
 
-export function attestationState(names: string[], tables: Map<string, Table>): AttestationState {
-  const model = parseModel(names, tables);
+export function attestationState(
+  names: string[],
+  tables: Map<string, Table>,
+  model = parseModel(names, tables),
+): AttestationState {
   const grid = (tab: string | undefined) => (tab ? (tables.get(tab)?.values ?? []) : []);
   const p = readPeriods(model.tabs.periods ?? "", grid(model.tabs.periods));
   const a = readAttestations(model.tabs.attestations ?? "", grid(model.tabs.attestations));

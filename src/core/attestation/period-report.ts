@@ -6,7 +6,6 @@
  * distribution, problems with recommendations, and the admission list to the final attestation.
  */
 
-import { ruDate } from "../dates.js";
 import type { Lang } from "../i18n.js";
 import type { Issue } from "../issues.js";
 import { avg2, type MonthDynamics, pct, type SetFigures } from "../metrics/index.js";
@@ -18,10 +17,9 @@ import type { IsoDate } from "../records.js";
 import { docDate } from "../report/labels.js";
 import type { Block, ReportDoc, TableBlock } from "../report/model.js";
 import { shownName } from "../report/names.js";
-import { enumLabel } from "../schema.js";
 import type { AdmissionLine } from "./admission.js";
 import type { AttestationFigures } from "./summary.js";
-import { ATTESTATION_TABLE_ALIGN } from "./summary.js";
+import { ATTESTATION_HEAD, ATTESTATION_TABLE_ALIGN, attestationCells } from "./summary.js";
 import type { PeriodMarks } from "./term.js";
 import type { Attestation } from "./types.js";
 
@@ -137,46 +135,9 @@ function attestationTable(list: PeriodReportInput["attestations"], lang: Lang): 
   return {
     kind: "table",
     caption: ru ? "Результаты аттестации" : "Attestation results",
-    header: ru
-      ? [
-          "ID",
-          "Дата",
-          "Группа",
-          "Предмет",
-          "Форма",
-          "Уч-ся",
-          "Сдали",
-          "Не явились",
-          "Не сдали",
-          "5/4/3/2",
-          "Зач/незач",
-          "Ср. балл",
-        ]
-      : [
-          "ID",
-          "Date",
-          "Group",
-          "Subject",
-          "Form",
-          "Pupils",
-          "Sat",
-          "Absent",
-          "Failed",
-          "5/4/3/2",
-          "Pass/fail",
-          "Average",
-        ],
+    header: [...ATTESTATION_HEAD[lang], ...(ru ? ["Зач/незач", "Ср. балл"] : ["Pass/fail", "Average"])],
     rows: list.map(({ a, subject, figures: f }) => [
-      a.id,
-      a.date ? (ru ? ruDate(a.date) : a.date) : "",
-      a.groupId,
-      subject,
-      a.form ? enumLabel("attestationForm", a.form, lang) : "",
-      String(f.participants),
-      String(f.held),
-      String(f.absent + f.excused),
-      String(f.failed),
-      `${f.n5}/${f.n4}/${f.n3}/${f.n2}`,
+      ...attestationCells(a, subject, f, lang),
       `${f.pass}/${f.fail}`,
       f.average === null ? "—" : avg2(f.average, lang),
     ]),

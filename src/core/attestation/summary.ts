@@ -3,8 +3,11 @@
  * <ID>»): held = a mark, зач or незач; absent = н, excused = у, exempt = осв; missing = blank;
  * failed = a mark of 2 or lower, or незач. The average is over the marks.
  */
+import { ruDate } from "../dates.js";
+import type { Lang } from "../i18n.js";
 import { meanOf } from "../metrics/index.js";
 import type { Student } from "../records.js";
+import { enumLabel } from "../schema.js";
 import type { Attestation, ResultSheet } from "./types.js";
 
 export interface AttestationFigures {
@@ -86,3 +89,30 @@ export const ATTESTATION_TABLE_ALIGN: readonly ("left" | "right")[] = [
   ...Array.from({ length: 5 }, () => "left" as const),
   ...Array.from({ length: 7 }, () => "right" as const),
 ];
+
+/** The first ten columns both attestation tables show: who, when, what, and the counts. */
+export const ATTESTATION_HEAD: Record<Lang, readonly string[]> = {
+  ru: ["ID", "Дата", "Группа", "Предмет", "Форма", "Уч-ся", "Сдали", "Не явились", "Не сдали", "5/4/3/2"],
+  en: ["ID", "Date", "Group", "Subject", "Form", "Pupils", "Sat", "Absent", "Failed", "5/4/3/2"],
+};
+
+/** One attestation's cells under ATTESTATION_HEAD. */
+export function attestationCells(
+  a: Attestation,
+  subject: string,
+  f: AttestationFigures,
+  lang: Lang,
+): string[] {
+  return [
+    a.id,
+    a.date ? (lang === "ru" ? ruDate(a.date) : a.date) : "",
+    a.groupId,
+    subject,
+    a.form ? enumLabel("attestationForm", a.form, lang) : "",
+    String(f.participants),
+    String(f.held),
+    String(f.absent + f.excused),
+    String(f.failed),
+    `${f.n5}/${f.n4}/${f.n3}/${f.n2}`,
+  ];
+}
